@@ -1,0 +1,2 @@
+/** The use case: article → sentences → batches → hypotheses → aligned document. */
+package dev.nlen.translation;
