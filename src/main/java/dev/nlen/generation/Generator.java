@@ -28,7 +28,7 @@ public final class Generator {
         if (maxBatchSize < 1) {
             throw new IllegalArgumentException("batch size must be >= 1, is " + maxBatchSize);
         }
-        checkLengths(sources);
+        checkSources(sources);
         Integer[] order = new Integer[sources.size()];
         Arrays.setAll(order, i -> i);
         Arrays.sort(order, Comparator.comparingInt((Integer i) -> sources.get(i).length).reversed());
@@ -59,10 +59,17 @@ public final class Generator {
         }
     }
 
-    private void checkLengths(List<long[]> sources) {
+    private void checkSources(List<long[]> sources) {
         int limit = model.config().maxPositionEmbeddings();
+        int vocab = model.config().vocabSize();
         for (int i = 0; i < sources.size(); i++) {
             int length = sources.get(i).length;
+            for (long id : sources.get(i)) {
+                if (id < 0 || id >= vocab) {
+                    throw new IllegalArgumentException("sentence " + i + " has token id " + id
+                            + " outside the vocabulary [0, " + vocab + ")");
+                }
+            }
             if (length == 0) {
                 throw new IllegalArgumentException("sentence " + i + " has no tokens");
             }
