@@ -31,6 +31,7 @@ class JsonRendererTest {
 
         assertEquals(List.of("model", "sourceLang", "targetLang", "paragraphs", "stats"), fieldNames(json));
         assertEquals(List.of("id", "revision", "precision", "device"), fieldNames(json.get("model")));
+        assertEquals("Kop & <titel>", json.at("/paragraphs/0/source").asText());
         assertEquals(List.of("index", "kind", "source", "target", "sentences"),
                 fieldNames(json.get("paragraphs").get(0)));
         assertEquals(List.of("source", "target", "start", "end"),

@@ -43,7 +43,7 @@ final class SampleDocuments {
             sentenceCount += sentences.size();
             String target = String.join(" ", sentences.stream().map(AlignedSentence::target).toList());
             paragraphs.add(new AlignedParagraph(paragraph.index(), ParagraphKind.valueOf(paragraph.kind().name()),
-                    paragraph.start(), paragraph.end(), paragraph.text(article), target, sentences));
+                    paragraph.start(), paragraph.end(), paragraph.content(article), target, sentences));
         }
         return new AlignedDocument(article, MODEL, paragraphs,
                 new AlignedDocument.Stats(paragraphs.size(), sentenceCount, 40, 42, 123));
