@@ -64,6 +64,10 @@ public interface TranslatorConfig {
         @WithDefault("5")
         int batchWaitMillis();
 
+        /** Load the model on a background thread, so liveness answers while it loads. */
+        @WithDefault("true")
+        boolean backgroundLoad();
+
         /** A sentence translated once at start-up before readiness turns UP. */
         @WithDefault("Dit is een test.")
         String warmupSentence();
