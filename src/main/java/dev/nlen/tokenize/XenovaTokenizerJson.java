@@ -14,7 +14,7 @@ import java.util.function.UnaryOperator;
  * no quirk of the export can reach the Rust code — in particular not the {@code Precompiled} normalizer whose
  * {@code precompiled_charsmap} is null (Rust panics on it, huggingface/tokenizers#1627, and under DJL that panic
  * aborts the JVM). With a null charsmap the nmt_nfkc rules run in Java ({@link NmtNfkc}), as transformers.js does;
- * a real charsmap is validated and kept.
+ * a real charsmap is validated and applied in Java ({@link PrecompiledCharsmap}).
  *
  * <p>The unknown id. The converter writes {@code unk_id} 2, which in this vocab is the real piece {@code s},
  * not {@code <unk>}. transformers.js then never uses {@code s} as a piece ("leiders" → {@code ▁le id ers}); Rust
@@ -56,14 +56,12 @@ final class XenovaTokenizerJson {
             rustPieces[id] = usable ? strings[id] : UnigramTokenizerJson.placeholder(id);
             scores[id] = usable ? scores[id] : 0.0;
         }
-        byte[] charsmap = charsmap(root.path("normalizer"), file);
-        UnaryOperator<String> javaNormalizer = charsmap.length > 0 ? UnaryOperator.identity() : NmtNfkc::normalize;
-        var added = new MarianTokenizer.AddedTokens(rustPieces.length, List.copyOf(specials.all()));
-        String json = UnigramTokenizerJson.build(rustPieces, scores, unkId, added.contents(), charsmap,
-                UnigramTokenizerJson.Whitespace.NMT_DEFAULT);
+        UnaryOperator<String> characters = characterNormalizer(root.path("normalizer"), file);
+        UnaryOperator<String> normalizer = text -> SentencePieceWhitespace.NMT_DEFAULT.apply(characters.apply(text));
+        String json = UnigramTokenizerJson.build(rustPieces, scores, unkId);
         TargetDecoder decoder = new TargetDecoder(strings, invisible, specials.cleanUpTokenizationSpaces());
-        return new MarianTokenizer(RustTokenizers.fromJson(json, added, file), added, vocab, unkId, eosId,
-                javaNormalizer, decoder);
+        return new MarianTokenizer(RustTokenizers.fromJson(json, file), vocab, unkId, eosId,
+                new SpecialTokenSplitter(List.copyOf(specials.all())), normalizer, decoder);
     }
 
     private static String[] vocabStrings(JsonNode vocab, Path file) {
@@ -107,11 +105,11 @@ final class XenovaTokenizerJson {
         return specials;
     }
 
-    /** The charsmap of a {@code Precompiled} normalizer, or none (null charsmap, other or no normalizer). */
-    private static byte[] charsmap(JsonNode normalizer, Path file) {
+    /** A {@code Precompiled} normalizer's charsmap when it has one, else the nmt_nfkc rules in Java. */
+    private static UnaryOperator<String> characterNormalizer(JsonNode normalizer, Path file) {
         JsonNode map = normalizer.path("precompiled_charsmap");
         if (!"Precompiled".equals(normalizer.path("type").asText()) || !map.isTextual() || map.asText().isEmpty()) {
-            return new byte[0];
+            return NmtNfkc::normalize;
         }
         byte[] bytes;
         try {
@@ -119,8 +117,7 @@ final class XenovaTokenizerJson {
         } catch (IllegalArgumentException e) {
             throw new TokenizerLoadException(file, "normalizer.precompiled_charsmap is not base64", e);
         }
-        PrecompiledCharsmap.validate(bytes, file);
-        return bytes;
+        return PrecompiledCharsmap.parse(bytes, file)::normalize;
     }
 
     private static int requiredIndex(Vocabulary vocab, String token, Path file) {

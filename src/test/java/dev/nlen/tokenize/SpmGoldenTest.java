@@ -9,11 +9,13 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * SPM path on the shared stand-in against golden ids from scripts/golden/marian_ids.py (sentencepiece +
- * vocab.json the way Hugging Face's MarianTokenizer does it), for a table of Dutch sentences.
+ * vocab.json the way Hugging Face's MarianTokenizer does it), for a table of Dutch sentences and for random strings.
  */
 class SpmGoldenTest {
 
     static final String GOLDEN = "/tokenize/golden-opus-mt-nl-en-tiny-hf.json";
+    /** 600 seeded random hostile strings (scripts/golden/random_sentences.py). */
+    static final String GOLDEN_RANDOM = "/tokenize/golden-random-opus-mt-nl-en-tiny-hf.json";
     private static Tokenizer tokenizer;
 
     @BeforeAll
@@ -36,5 +38,11 @@ class SpmGoldenTest {
     @TestFactory
     Stream<DynamicTest> decodeEqualsMarianTokenizer() throws IOException {
         return GoldenCases.load(GOLDEN).decodeTests(() -> tokenizer);
+    }
+
+    @TestFactory
+    Stream<DynamicTest> randomStringsEqualMarianTokenizer() throws IOException {
+        return Stream.concat(GoldenCases.load(GOLDEN_RANDOM).encodeTests(() -> tokenizer),
+                GoldenCases.load(GOLDEN_RANDOM).decodeTests(() -> tokenizer));
     }
 }
