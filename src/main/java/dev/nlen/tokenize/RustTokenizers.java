@@ -14,6 +14,15 @@ final class RustTokenizers {
     private static final Map<String, String> OPTIONS =
             Map.of("addSpecialTokens", "false", "padding", "false", "truncation", "false");
 
+    static {
+        // Unless DJL is offline, HuggingFaceTokenizer.newInstance "calls home": it asks the EC2 metadata address
+        // (169.254.169.254, four tries, ~2 s measured) and reports usage. A self-hosted service must do neither, and
+        // the native library ships inside the jar, so nothing needs downloading. An explicit setting is respected.
+        if (System.getenv("DJL_OFFLINE") == null && System.getProperty("ai.djl.offline") == null) {
+            System.setProperty("ai.djl.offline", "true");
+        }
+    }
+
     private RustTokenizers() {}
 
     /** @param origin the file the JSON was derived from, named in errors */

@@ -16,15 +16,16 @@ import java.util.function.UnaryOperator;
  * aborts the JVM). With a null charsmap the nmt_nfkc rules run in Java ({@link NmtNfkc}), as transformers.js does;
  * a real charsmap is validated and applied in Java ({@link PrecompiledCharsmap}).
  *
- * <p>The unknown id. The converter writes {@code unk_id} 2, which in this vocab is the real piece {@code s},
- * not {@code <unk>}. transformers.js then never uses {@code s} as a piece ("leiders" → {@code ▁le id ers}); Rust
- * scores {@code s} like any piece but treats it as the unknown token when fusing unknown runs, so {@code ss}
- * becomes one token and {@code s中} becomes one token with the id of {@code s} (measured with DJL 0.38 on the
- * stand-in). SentencePiece, which the model was trained with, knows {@code s} as an ordinary piece and
+ * <p>The unknown id. The converter writes {@code unk_id} 2, which in this vocab is the real piece {@code s}, not
+ * {@code <unk>}. Both readers of the file then treat {@code s} as the unknown token when fusing unknown runs:
+ * {@code ss} and {@code s中} each become one token with id 2, the {@code 中} silently taking the id of {@code s}
+ * (measured on the stand-in with DJL 0.38 and with transformers.js 4.3.2, which also segments "leiders" as
+ * {@code ▁le id ers}). SentencePiece, which the model was trained with, knows {@code s} as an ordinary piece and
  * {@code <unk>} as the unknown one. We follow SentencePiece: unk_id is set to the index of tokenizer_config.json's
- * unk_token, so {@code s} is ordinary ("leiders" → {@code ▁ leider s}, as the source.spm gives) and unknown
- * characters get {@code <unk>}'s id. What still differs from training is the export's own vocab — scores are the
- * max of source and target, target-only pieces are reachable — which only the SPM path avoids.
+ * unk_token, so {@code s} is ordinary ({@code ▁k is s ▁ s 中 ▁G la s s}, with {@code 中} → {@code <unk>}) and
+ * "leiders" comes out {@code ▁ leider s}, as source.spm segments it. What still differs from training is the
+ * export's own vocab — scores are the max of source and target, target-only pieces are reachable — which only
+ * the SPM path avoids (on the stand-in's golden table the JSON path gives MarianTokenizer's ids for 19 of 53).
  */
 final class XenovaTokenizerJson {
 

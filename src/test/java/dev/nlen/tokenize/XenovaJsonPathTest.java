@@ -35,7 +35,8 @@ class XenovaJsonPathTest {
     @Test
     void lunchSentenceGivesTheDocumentedPieces() {
         String sentence = "Een lunch tussen de twee leiders werd afgelast.";
-        // "leiders" as SentencePiece segments it (not transformers.js' ▁le id ers); "lunch" follows the export's scores
+        // "leiders" as SentencePiece segments it (transformers.js 4.3.2: ▁le id ers); "lunch" follows the export's
+        // scores (SentencePiece: ▁ lu n ch)
         assertEquals(List.of("▁E", "en", "▁lu", "nch", "▁", "t", "us", "s", "en", "▁de", "▁twee", "▁", "leider", "s",
                 "▁", "wer", "d", "▁afge", "last", "."), tokenizer.pieces(sentence));
         assertArrayEquals(new long[] {143, 6, 1194, 1289, 3, 5, 77, 2, 6, 70, 1124, 3, 1147, 2, 3, 573, 7, 640, 1288,
@@ -44,7 +45,7 @@ class XenovaJsonPathTest {
 
     @Test
     void pieceSIsOrdinaryAndUnknownCharactersGetUnkId() {
-        // with the export's unk_id 2 Rust fuses "ss" into one token and gives 中 the id of "s"
+        // with the export's unk_id 2, Rust and transformers.js fuse "ss" and "s中" into single tokens with id 2
         assertEquals(List.of("▁k", "is", "s", "▁", "s", "中", "▁G", "la", "s", "s"), tokenizer.pieces("kiss s中 Glass"));
         long[] ids = tokenizer.encode("kiss s中 Glass");
         assertEquals(2, ids[4]);
