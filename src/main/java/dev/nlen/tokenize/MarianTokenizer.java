@@ -10,14 +10,14 @@ import java.util.function.UnaryOperator;
 
 /**
  * {@link Tokenizer} over one DJL (Rust) Unigram tokenizer built by {@link MarianTokenizers}. Everything is built
- * once; encoding a sentence is a Java normalization, one native call and an id fix-up.
+ * once; encoding a sentence is a Java normalization, one native call and an id fix-up. Thread-safe.
  *
  * <p>Java does what Rust would do differently from the slow tokenizer: the special-token and language-code split
- * ({@link SpecialTokenSplitter}) and the character normalization. Rust runs SentencePiece's whitespace rules and
- * the Unigram model. Its ids are the model's vocabulary ids, except where {@code MarianTokenizer} looks a piece up
- * by its string: an unknown run (Rust's unk id) whose text is nonetheless a vocab.json entry (a target-only piece
- * such as {@code "} in the stand-in) gets that entry's id, and so do pieces past the vocabulary (source pieces
- * vocab.json lacks come out as {@code <unk>}).
+ * ({@link SpecialTokenSplitter}), the character map and SentencePiece's whitespace rules; Rust runs the Unigram
+ * model (Viterbi over the vocab). Its ids are the model's vocabulary ids, except where {@code MarianTokenizer}
+ * looks a piece up by its string: an unknown run (Rust's unk id) whose text is nonetheless a vocab.json entry (a
+ * target-only piece such as {@code "} in the stand-in) gets that entry's id, and so do pieces past the vocabulary
+ * (source pieces vocab.json lacks come out as {@code <unk>}).
  */
 final class MarianTokenizer implements Tokenizer {
 
