@@ -82,6 +82,10 @@ public interface TranslatorConfig {
 
         @WithDefault("1000")
         int maxParagraphs();
+
+        /** Sentences longer than this many tokens are cut at clauses, then white space (capped by the model). */
+        @WithDefault("510")
+        int maxSentenceTokens();
     }
 
     interface Generation {

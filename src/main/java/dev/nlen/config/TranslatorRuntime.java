@@ -62,7 +62,7 @@ public class TranslatorRuntime {
             engine = opened;
             defaults = options;
             pool = new PooledTranslator(opened, batchPolicy(), batchMetrics());
-            translator = new ArticleTranslator(pool, new ArticleSegmenter());
+            translator = new ArticleTranslator(pool, new ArticleSegmenter(), config.limits().maxSentenceTokens());
             status = new Status(true, "ready", null);
             LOG.infof("model %s (%s, %s) ready in %d ms", opened.info().id(), opened.info().precision(),
                     opened.info().device(), (System.nanoTime() - started) / 1_000_000);
