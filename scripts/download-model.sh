@@ -15,6 +15,7 @@ REPO=Xenova/opus-mt-nl-en
 REVISION=82c42d95d1508037cbe7172d85fd4e940a2f3584
 PRECISION=int8
 DEST=""
+ONLY=()
 MANIFEST="${NLEN_MODEL_MANIFEST:-$SCRIPT_DIR/model-manifest.tsv}"
 ENDPOINT="${HF_ENDPOINT:-https://huggingface.co}"
 ENDPOINT="${ENDPOINT%/}"
@@ -41,6 +42,7 @@ Options:
   --repo OWNER/NAME          hub repository (default: $REPO)
   --revision REV             commit (or branch/tag) to fetch (default: the pinned $REVISION)
   --dest DIR                 target folder (default: models/NAME under the repository root)
+  --only PATH                fetch just this file (repeatable), e.g. --only tokenizer.json
   --manifest FILE            table of known sizes/digests (default: scripts/model-manifest.tsv;
                              env NLEN_MODEL_MANIFEST); columns: repo revision path size sha256
   -h, --help                 this text
@@ -82,6 +84,7 @@ parse_args() {
       --revision) REVISION="${2:?--revision needs a value}"; shift 2 ;;
       --dest) DEST="${2:?--dest needs a value}"; shift 2 ;;
       --manifest) MANIFEST="${2:?--manifest needs a value}"; shift 2 ;;
+      --only) ONLY+=("${2:?--only needs a value}"); shift 2 ;;
       -h|--help) usage; exit "$EXIT_OK" ;;
       *) usage >&2; die "$EXIT_USAGE" "unknown argument: $1" ;;
     esac
@@ -89,6 +92,10 @@ parse_args() {
   case "$PRECISION" in int8|fp32|all) ;; *) die "$EXIT_USAGE" "--precision must be int8, fp32 or all" ;; esac
   [[ "$REPO" =~ ^[A-Za-z0-9._-]+/[A-Za-z0-9._-]+$ ]] || die "$EXIT_USAGE" "--repo must look like owner/name: $REPO"
   [[ "$MAX_ATTEMPTS" =~ ^[1-9][0-9]*$ ]] || die "$EXIT_USAGE" "DOWNLOAD_MAX_ATTEMPTS must be a positive integer"
+  local only
+  for only in "${ONLY[@]}"; do
+    [[ "$only" != /* && "$only" != *..* ]] || die "$EXIT_USAGE" "--only takes a path inside the repository: $only"
+  done
   DEST="${DEST:-$ROOT_DIR/models/${REPO#*/}}"
 }
 
@@ -100,6 +107,7 @@ require_tools() {
 }
 
 file_list() {
+  if ((${#ONLY[@]})); then printf '%s\n' "${ONLY[@]}"; return; fi
   printf '%s\n' "${REQUIRED_FILES[@]}"
   [[ "$PRECISION" == fp32 ]] || printf '%s\n' "${INT8_GRAPHS[@]}"
   [[ "$PRECISION" == int8 ]] || printf '%s\n' "${FP32_GRAPHS[@]}"
@@ -310,7 +318,7 @@ main() {
   log "$REPO@$REVISION ($PRECISION) -> $DEST"
   local path i
   while IFS= read -r path; do plan_file "$path"; done < <(file_list)
-  for path in "${OPTIONAL_FILES[@]}"; do plan_file "$path"; done
+  if ((${#ONLY[@]} == 0)); then for path in "${OPTIONAL_FILES[@]}"; do plan_file "$path"; done; fi
   ((${#PLAN_PATH[@]} == 0)) && { log "all files present and verified"; exit "$EXIT_OK"; }
   check_free_space
   for i in "${!PLAN_PATH[@]}"; do

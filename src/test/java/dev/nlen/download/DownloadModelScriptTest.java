@@ -96,6 +96,17 @@ class DownloadModelScriptTest {
     }
 
     @Test
+    void onlyFetchesTheNamedFiles() throws Exception {
+        ScriptRun run = download(Map.of(), "--only", "tokenizer.json");
+
+        assertEquals(0, run.exitCode(), run::toString);
+        try (Stream<Path> files = Files.list(dest())) {
+            assertEquals(List.of(".verified.tsv", "tokenizer.json"),
+                    files.map(p -> p.getFileName().toString()).sorted().toList());
+        }
+    }
+
+    @Test
     void resumesAfterTheServerDropsTheConnectionMidFile() throws Exception {
         hub.dropConnectionOnce(DECODER);
 
