@@ -119,7 +119,9 @@ make_base_image() {
   "${BUILDAH[@]}" config --env LANG=C.UTF-8 --env JAVA_HOME=/opt/java \
     --env PATH=/opt/java/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
     --cmd /bin/bash --label org.opencontainers.image.description="Debian 12 minbase + jlinked Temurin 25" "$ctr"
+  local previous; previous="$(image_id "$BASE_TAG")"
   "${BUILDAH[@]}" commit --quiet --rm "$ctr" "$BASE_TAG" >/dev/null
+  drop_replaced "$previous" "$BASE_TAG"
   touch "$WORK/base.done"
 }
 
@@ -148,13 +150,25 @@ stage_training_model() {
   log "training: model $source"
 }
 
+image_id() { "${BUILDAH[@]}" inspect --type image --format '{{.FromImageID}}' "$1" 2>/dev/null || true; }
+
+# vfs keeps full copies of every image: remove the one a new build of ours just replaced (only that one).
+drop_replaced() {
+  local previous=$1 tag=$2
+  if [[ -n "$previous" && "$previous" != "$(image_id "$tag")" ]]; then
+    "${BUILDAH[@]}" rmi "$previous" >/dev/null 2>&1 || true
+  fi
+}
+
 build_app_image() {
   log "image: buildah bud -f src/main/docker/Dockerfile.jvm -t $IMAGE_TAG"
-  local start=$SECONDS
+  local start=$SECONDS previous
+  previous="$(image_id "$IMAGE_TAG")"
   (cd "$ROOT_DIR" && "${BUILDAH[@]}" bud --isolation chroot --layers=false --format docker \
      --build-arg BASE_IMAGE="$BASE_TAG" --build-arg TRAINING_MODEL_SOURCE="$TRAINING_ARG" \
      -f src/main/docker/Dockerfile.jvm -t "$IMAGE_TAG" .) >"$WORK/bud.log" 2>&1 \
     || { tail -n 40 "$WORK/bud.log" >&2; die "image build failed (log: $WORK/bud.log)"; }
+  drop_replaced "$previous" "$IMAGE_TAG"
   grep -E '^(aot-train|GET|POST)' "$WORK/bud.log" | sort | uniq -c >&2 || true
   log "image: built in $((SECONDS - start)) s"
 }
