@@ -1,0 +1,78 @@
+package dev.nlen.generation;
+
+import dev.nlen.model.DecoderSession;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Beam search with Hugging Face's candidate handling: per sentence the best 2×beams (token, beam) candidates of
+ * log-probabilities plus beam scores; an eos candidate ranked within the top beams finishes a hypothesis, other
+ * candidates fill the next beams. A sentence leaves the batch once {@link BeamHypotheses#isDone} says so.
+ */
+public final class BeamSearch implements SearchStrategy {
+
+    /** Score of the beams that start as copies of beam 0, so the first step only expands beam 0 (HF uses -1e9). */
+    private static final float SILENCED_BEAM = -1e9f;
+
+    @Override
+    public List<List<Hypothesis>> search(DecoderSession session, GenerationOptions options) {
+        int beams = options.numBeams();
+        int maxLength = options.effectiveMaxLength();
+        LogitsProcessors processors = LogitsProcessors.forOptions(options);
+        int sentences = session.rows();
+        BeamHypotheses[] finished = new BeamHypotheses[sentences];
+        int[] rowsToSentences = new int[sentences * beams];
+        List<Integer> live = new ArrayList<>();        // sentences still decoded, in session order
+        for (int s = 0; s < sentences; s++) {
+            finished[s] = new BeamHypotheses(beams, options.lengthPenalty(), options.earlyStopping(), maxLength);
+            live.add(s);
+            for (int k = 0; k < beams; k++) {
+                rowsToSentences[s * beams + k] = s;
+            }
+        }
+        session.selectRows(rowsToSentences);           // each sentence's encoder states, once per beam
+        BeamState state = BeamState.start(sentences, beams, options.decoderStartTokenId(), SILENCED_BEAM);
+        while (!live.isEmpty()) {
+            float[][] scores = session.step(GreedySearch.lastTokens(state.sequences()));
+            for (float[] row : scores) {
+                LogSoftmax.apply(row);
+            }
+            processors.process(state.sequences(), scores);
+            int length = state.sequences()[0].length;   // decoder start included; the candidates make it length + 1
+            BeamState next = BeamState.empty(live.size(), beams);
+            List<Integer> stillLive = new ArrayList<>();
+            for (int i = 0; i < live.size(); i++) {
+                BeamHypotheses hypotheses = finished[live.get(i)];
+                float best = state.advance(i, scores, options.eosTokenId(), hypotheses, next);
+                boolean done = hypotheses.isDone(best, length);
+                if (!done && length + 1 >= maxLength) {
+                    next.finishInto(i, hypotheses);     // out of length: live beams compete as they are
+                    done = true;
+                }
+                if (!done) {
+                    stillLive.add(i);
+                }
+            }
+            if (stillLive.isEmpty()) {
+                break;
+            }
+            int[] parents = next.parentRows(stillLive);
+            if (stillLive.size() == live.size()) {
+                session.reorderBeams(parents);
+            } else {
+                session.selectRows(parents);           // finished sentences leave the batch
+            }
+            state = next.keep(stillLive);
+            List<Integer> remaining = new ArrayList<>();
+            stillLive.forEach(i -> remaining.add(live.get(i)));
+            live.clear();
+            live.addAll(remaining);
+        }
+        List<List<Hypothesis>> out = new ArrayList<>();
+        for (BeamHypotheses hypotheses : finished) {
+            out.add(hypotheses.best(options.numReturnSequences()));
+        }
+        return out;
+    }
+
+}

@@ -1,0 +1,17 @@
+package dev.nlen.generation;
+
+import java.util.Arrays;
+
+/** {@code forced_eos_token_id}: the last position allowed by {@code max_length} can only be eos. */
+record ForcedEosProcessor(int maxLength, long eosTokenId) implements LogitsProcessor {
+
+    @Override
+    public void process(long[][] sequences, float[][] scores) {
+        for (int row = 0; row < scores.length; row++) {
+            if (sequences[row].length == maxLength - 1) {
+                Arrays.fill(scores[row], Float.NEGATIVE_INFINITY);
+                scores[row][(int) eosTokenId] = 0f;
+            }
+        }
+    }
+}

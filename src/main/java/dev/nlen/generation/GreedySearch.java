@@ -1,0 +1,94 @@
+package dev.nlen.generation;
+
+import dev.nlen.model.DecoderSession;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/** Takes the highest-scoring token each step (the first one on ties, like {@code torch.argmax}). */
+public final class GreedySearch implements SearchStrategy {
+
+    @Override
+    public List<List<Hypothesis>> search(DecoderSession session, GenerationOptions options) {
+        LogitsProcessors processors = LogitsProcessors.forOptions(options);
+        int maxLength = options.effectiveMaxLength();
+        int sentences = session.rows();
+        long[][] done = new long[sentences][];
+        double[] scores = new double[sentences];
+        int[] live = new int[sentences];               // session row → sentence
+        long[][] sequences = new long[sentences][];    // per session row, decoder start included
+        for (int i = 0; i < sentences; i++) {
+            live[i] = i;
+            sequences[i] = new long[] {options.decoderStartTokenId()};
+        }
+        while (true) {
+            float[][] logits = session.step(lastTokens(sequences));
+            processors.process(sequences, logits);
+            List<Integer> keep = new ArrayList<>();
+            for (int row = 0; row < live.length; row++) {
+                int token = argmax(logits[row]);
+                scores[live[row]] += logProbability(logits[row], token, options.renormalizeLogits());
+                sequences[row] = append(sequences[row], token);
+                if (token == options.eosTokenId() || sequences[row].length >= maxLength) {
+                    done[live[row]] = sequences[row];
+                } else {
+                    keep.add(row);
+                }
+            }
+            if (keep.isEmpty()) {
+                break;
+            }
+            if (keep.size() < live.length) { // finished sentences leave the batch
+                int[] rows = keep.stream().mapToInt(Integer::intValue).toArray();
+                session.selectRows(rows);
+                int[] nextLive = new int[rows.length];
+                long[][] nextSequences = new long[rows.length][];
+                for (int i = 0; i < rows.length; i++) {
+                    nextLive[i] = live[rows[i]];
+                    nextSequences[i] = sequences[rows[i]];
+                }
+                live = nextLive;
+                sequences = nextSequences;
+            }
+        }
+        List<List<Hypothesis>> out = new ArrayList<>();
+        for (int i = 0; i < sentences; i++) {
+            out.add(List.of(new Hypothesis(Arrays.copyOfRange(done[i], 1, done[i].length), scores[i])));
+        }
+        return out;
+    }
+
+    static long[] lastTokens(long[][] sequences) {
+        long[] last = new long[sequences.length];
+        for (int i = 0; i < sequences.length; i++) {
+            last[i] = sequences[i][sequences[i].length - 1];
+        }
+        return last;
+    }
+
+    static long[] append(long[] sequence, long token) {
+        long[] grown = Arrays.copyOf(sequence, sequence.length + 1);
+        grown[sequence.length] = token;
+        return grown;
+    }
+
+    static int argmax(float[] scores) {
+        int best = 0;
+        for (int i = 1; i < scores.length; i++) {
+            if (scores[i] > scores[best]) {
+                best = i;
+            }
+        }
+        return best;
+    }
+
+    /** The chosen token's log-probability under the processed scores. */
+    private static double logProbability(float[] processed, int token, boolean alreadyNormalised) {
+        if (alreadyNormalised) {
+            return processed[token];
+        }
+        float[] copy = processed.clone();
+        LogSoftmax.apply(copy);
+        return copy[token];
+    }
+}

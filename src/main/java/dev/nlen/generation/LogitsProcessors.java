@@ -1,0 +1,45 @@
+package dev.nlen.generation;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** The processors the options ask for, in Hugging Face's order, applied one after the other. */
+public record LogitsProcessors(List<LogitsProcessor> processors) implements LogitsProcessor {
+
+    public LogitsProcessors {
+        processors = List.copyOf(processors);
+    }
+
+    public static LogitsProcessors forOptions(GenerationOptions options) {
+        List<LogitsProcessor> list = new ArrayList<>();
+        if (options.repetitionPenalty() != 1.0) {
+            list.add(new RepetitionPenaltyProcessor(options.repetitionPenalty()));
+        }
+        if (options.noRepeatNgramSize() > 0) {
+            list.add(new NoRepeatNGramProcessor(options.noRepeatNgramSize()));
+        }
+        if (!options.badWordsIds().isEmpty()) {
+            list.add(new BadWordsProcessor(options.badWordsIds()));
+        }
+        if (options.minLength() > 0) {
+            list.add(new MinLengthProcessor(options.minLength(), options.eosTokenId()));
+        }
+        if (options.minNewTokens() > 0) {
+            list.add(new MinLengthProcessor(options.minNewTokens() + 1, options.eosTokenId()));
+        }
+        if (options.forcedEosTokenId() >= 0) {
+            list.add(new ForcedEosProcessor(options.effectiveMaxLength(), options.forcedEosTokenId()));
+        }
+        if (options.renormalizeLogits()) {
+            list.add(LogSoftmax.INSTANCE);
+        }
+        return new LogitsProcessors(list);
+    }
+
+    @Override
+    public void process(long[][] sequences, float[][] scores) {
+        for (LogitsProcessor processor : processors) {
+            processor.process(sequences, scores);
+        }
+    }
+}

@@ -1,0 +1,17 @@
+package dev.nlen.generation;
+
+/**
+ * {@code min_length} / {@code min_new_tokens}: eos is banned while the sequence is shorter than
+ * {@code minSequenceLength} (decoder start token included).
+ */
+record MinLengthProcessor(int minSequenceLength, long eosTokenId) implements LogitsProcessor {
+
+    @Override
+    public void process(long[][] sequences, float[][] scores) {
+        for (int row = 0; row < scores.length; row++) {
+            if (sequences[row].length < minSequenceLength) {
+                scores[row][(int) eosTokenId] = Float.NEGATIVE_INFINITY;
+            }
+        }
+    }
+}

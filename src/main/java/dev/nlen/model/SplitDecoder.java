@@ -1,0 +1,31 @@
+package dev.nlen.model;
+
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import java.util.HashMap;
+import java.util.Map;
+
+/** {@code decoder_model.onnx} for the first step, {@code decoder_with_past_model.onnx} for the others. */
+record SplitDecoder(OrtSession firstStep, OrtSession withPast, int layers) implements DecoderGraphs {
+
+    @Override
+    public OrtSession.Result runWithoutCache(OnnxTensor ids, OnnxTensor mask, OnnxTensor hidden) throws OrtException {
+        return firstStep.run(Map.of("encoder_attention_mask", mask, "input_ids", ids, "encoder_hidden_states", hidden));
+    }
+
+    @Override
+    public OrtSession.Result runWithCache(OnnxTensor ids, OnnxTensor mask, OnnxTensor hidden, OnnxTensor[] selfKv,
+                                          OnnxTensor[] crossKv) throws OrtException {
+        Map<String, OnnxTensor> inputs = new HashMap<>();
+        inputs.put("encoder_attention_mask", mask);
+        inputs.put("input_ids", ids);
+        MergedDecoder.putPast(inputs, layers, selfKv, crossKv);
+        return withPast.run(inputs);
+    }
+
+    @Override
+    public void close() {
+        MergedDecoder.closeAll(firstStep, withPast);
+    }
+}
