@@ -25,8 +25,9 @@ Usage: scripts/build-image.sh [options]
 
   --skip-package         use the existing target/quarkus-app instead of running ./mvnw package
   --rebuild-base         make the Debian rootfs, the jlinked JRE and the base image again
-  --training-model DIR   model folder loaded during the AOT training run (default: the lead's stand-in
-                         src/test/resources/models/tiny-dict when present, else none)
+  --training-model DIR   model folder loaded during the AOT training run (default: the stand-in
+                         src/test/resources/models/tiny-dict, else ../shared/models/opus-mt-nl-en-tiny-hf,
+                         else none)
   --tag NAME             image name (default: $IMAGE_TAG)
   -h, --help             this text
 
@@ -134,10 +135,18 @@ package_app() {
   (cd "$ROOT_DIR" && JAVA_HOME="$JDK" ./mvnw -B -q package -DskipTests)
 }
 
+# The lead's committed stand-in when there is one, else the shared Hugging Face-made one beside the checkout.
+default_stand_in() {
+  local candidate
+  for candidate in "$ROOT_DIR/src/test/resources/models/tiny-dict" "$ROOT_DIR/../shared/models/opus-mt-nl-en-tiny-hf"; do
+    if [[ -f "$candidate/config.json" ]]; then (cd "$candidate" && pwd); return; fi
+  done
+}
+
 # Copies the training model into the build context (target/ is git-ignored, .dockerignore lets this through).
 stage_training_model() {
   local stage="$ROOT_DIR/target/docker-training-model" source="$TRAINING_MODEL"
-  [[ -n "$source" || ! -d "$ROOT_DIR/src/test/resources/models/tiny-dict" ]] || source="$ROOT_DIR/src/test/resources/models/tiny-dict"
+  if [[ -z "$source" ]]; then source="$(default_stand_in)"; fi
   rm -rf "$stage"
   if [[ -z "$source" ]]; then
     TRAINING_ARG=src/main/docker/no-model

@@ -23,7 +23,7 @@ Usage: scripts/image-smoke-test.sh [options]
 
   --image NAME      image to run (default: $IMAGE)
   --model DIR       model folder mounted read-only at /models/opus-mt-nl-en (default: the stand-in
-                    src/test/resources/models/tiny-dict when present, else none)
+                    src/test/resources/models/tiny-dict, else ../shared/models/opus-mt-nl-en-tiny-hf)
   --runs N          timed starts per mode in the image (default: $RUNS)
   --no-host         skip the out-of-image measurements
   --port P          port on 127.0.0.1 for the service (default: $PORT)
@@ -51,8 +51,11 @@ parse_args() {
       *) usage >&2; die "unknown argument: $1" ;;
     esac
   done
-  if [[ -z "$MODEL" && -d "$ROOT_DIR/src/test/resources/models/tiny-dict" ]]; then
-    MODEL="$ROOT_DIR/src/test/resources/models/tiny-dict"
+  if [[ -z "$MODEL" ]]; then
+    local candidate
+    for candidate in "$ROOT_DIR/src/test/resources/models/tiny-dict" "$ROOT_DIR/../shared/models/opus-mt-nl-en-tiny-hf"; do
+      if [[ -f "$candidate/config.json" ]]; then MODEL="$(cd "$candidate" && pwd)"; break; fi
+    done
   fi
   [[ -z "$MODEL" || -f "$MODEL/config.json" ]] || die "--model $MODEL has no config.json"
   command -v curl >/dev/null || die "curl is required"

@@ -48,7 +48,7 @@ for _ in 1 2 3; do
   http GET /q/health/live
   http GET /q/metrics
   http GET /q/openapi
-  http POST "${TRAINING_TRANSLATE_PATH:-/translate}" '{"text":"Goedemorgen. Hoe gaat het met je?"}' || true
+  http POST "${TRAINING_TRANSLATE_PATH:-/v1/translate}" '{"text":"Goedemorgen. Hoe gaat het met je?"}' || true
 done
 
 kill -TERM "${pid}"

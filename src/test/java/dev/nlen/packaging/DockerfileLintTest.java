@@ -12,7 +12,10 @@ import java.util.concurrent.TimeUnit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-/** Runs scripts/lint-dockerfiles.sh (dockerfile-utils, any diagnostic fails) where node and npm are installed. */
+/**
+ * Runs scripts/lint-dockerfiles.sh (dockerfile-utils, any diagnostic fails) where node and npm are installed;
+ * skipped with a message where they are not, or where npm cannot install the pinned linter.
+ */
 class DockerfileLintTest {
 
     @Test
@@ -28,7 +31,10 @@ class DockerfileLintTest {
         }
         String report = Files.readString(output, StandardCharsets.UTF_8);
         Files.delete(output);
-        assertEquals(0, finished ? process.exitValue() : -1, report);
+        int exit = finished ? process.exitValue() : -1;
+        // exit 2: the linter could not be installed (no registry access): not a finding about the Dockerfiles
+        assumeTrue(exit != 2, () -> "dockerfile-utils could not be installed, lint skipped:\n" + report);
+        assertEquals(0, exit, report);
     }
 
     private static boolean onPath(String tool) {
