@@ -141,6 +141,7 @@ record_verified() {
 
 CURL_AUTH=()
 setup_curl() {
+  CURL_ERR="$(mktemp)"
   CURL_COMMON=(--show-error --connect-timeout 20 --speed-limit 1024 --speed-time 60
                --user-agent "nlen-download-model/1" --proto '=http,https' --proto-redir '=http,https')
   if [[ -n "${HF_TOKEN:-}" ]]; then
@@ -152,7 +153,13 @@ setup_curl() {
   fi
 }
 
-cleanup() { [[ -z "${AUTH_HEADER_FILE:-}" ]] || rm -f "$AUTH_HEADER_FILE"; [[ -z "${HEADERS_FILE:-}" ]] || rm -f "$HEADERS_FILE"; }
+CURL_ERR=""   # curl's own message, shown only when our one-line error cannot classify a failure
+cleanup() {
+  [[ -z "$CURL_ERR" ]] || rm -f "$CURL_ERR"
+  [[ -z "${AUTH_HEADER_FILE:-}" ]] || rm -f "$AUTH_HEADER_FILE"
+  [[ -z "${HEADERS_FILE:-}" ]] || rm -f "$HEADERS_FILE"
+}
+curl_said() { tr -d '\r' <"$CURL_ERR" | grep -v '^\s*$' | tail -n 1 | sed 's/^curl: //'; }
 
 # Maps a failed request to an exit, or returns 0 when it is worth another try.
 # Arguments: curl exit status, HTTP status, path being fetched.
@@ -171,7 +178,7 @@ fail_or_retry() {
   case "$rc" in
     18|28|35|52|55|56|92) return 0 ;;   # partial transfer, timeout, TLS, empty reply, send/recv failure
     22) die "$EXIT_FAILURE" "HTTP $code for $path from $(url_for "$path")" ;;
-    *) die "$EXIT_FAILURE" "download of $path failed (curl exit $rc, HTTP $code)" ;;
+    *) die "$EXIT_FAILURE" "download of $path failed (curl exit $rc, HTTP $code: $(curl_said))" ;;
   esac
 }
 
@@ -195,7 +202,7 @@ fetch_metadata() {
     attempt=$((attempt + 1))
     rc=0
     code="$(curl "${CURL_COMMON[@]}" --silent "${CURL_AUTH[@]}" --head --output /dev/null --dump-header "$HEADERS_FILE" \
-            --write-out '%{http_code}' "$url")" || rc=$?
+            --write-out '%{http_code}' "$url" 2>"$CURL_ERR")" || rc=$?
     if ((rc == 0)) && [[ "$code" =~ ^3 ]] && [[ -z "$(header_value X-Linked-Etag)" ]] && ((hops < 5)); then
       location="$(header_value Location)"   # e.g. a renamed repository: follow it to reach the metadata
       [[ "$location" == /* ]] && location="${ENDPOINT%%/*}//$(printf '%s' "${ENDPOINT#*//}" | cut -d/ -f1)$location"
@@ -262,7 +269,8 @@ check_free_space() {
 download_part() {
   local path=$1 size=$2 part="$DEST/$1.part" url attempt=0 rc code have progress
   url="$(url_for "$path")"
-  if [[ -t 2 ]]; then progress=(--progress-bar); else progress=(--silent); fi
+  local errors=/dev/stderr   # a progress bar shares stderr with curl's messages
+  if [[ -t 2 ]]; then progress=(--progress-bar); else progress=(--silent); errors="$CURL_ERR"; fi
   while :; do
     attempt=$((attempt + 1))
     have="$(file_size "$part")"
@@ -271,7 +279,7 @@ download_part() {
     if ((have > 0)); then log "$path: resuming at byte $have${size:+ of $size}"; else log "$path: downloading${size:+ ($size bytes)}"; fi
     rc=0
     code="$(curl "${CURL_COMMON[@]}" "${progress[@]}" "${CURL_AUTH[@]}" --fail --location --max-redirs 10 \
-            --continue-at - --output "$part" --write-out '%{http_code}' "$url")" || rc=$?
+            --continue-at - --output "$part" --write-out '%{http_code}' "$url" 2>"$errors")" || rc=$?
     if ((rc == 0)); then
       [[ -z "$size" ]] && return 0
       (( $(file_size "$part") == size )) && return 0
