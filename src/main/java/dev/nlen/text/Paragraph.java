@@ -28,6 +28,11 @@ public record Paragraph(int index, Kind kind, int start, int end, List<Sentence>
         return source.substring(start, end);
     }
 
+    /** The block without its marker: what is translated ({@code "Kop"} for {@code "## Kop"}). */
+    public String content(String source) {
+        return source.substring(contentStart(), end);
+    }
+
     /** Where the translatable content starts (after any heading or list marker). */
     public int contentStart() {
         return sentences.getFirst().start();

@@ -64,6 +64,14 @@ class SeedArticleTest {
     }
 
     @Test
+    void oneSegmenterServesManyThreads() {
+        List<String> expected = SegmentationInvariants.structure(segmenter.segment(seed));
+        List<List<String>> results = IntStream.range(0, 64).parallel()
+                .mapToObj(i -> SegmentationInvariants.structure(segmenter.segment(seed))).toList();
+        results.forEach(result -> assertEquals(expected, result));
+    }
+
+    @Test
     void aBomAndATrailingNewlineChangeNothingButOffsets() {
         SegmentedArticle plain = segmenter.segment(seed);
         SegmentedArticle bom = segmenter.segment("\uFEFF" + seed + "\n");

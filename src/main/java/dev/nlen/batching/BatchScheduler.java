@@ -1,0 +1,185 @@
+package dev.nlen.batching;
+
+import java.time.Duration;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.ToIntFunction;
+import java.util.stream.IntStream;
+
+/**
+ * Combines the items of concurrent {@link #submit} calls into batches of one key and runs them on a fixed set of
+ * worker threads. Batches are formed as {@link BatchQueue} describes: FIFO across callers, never mixing keys,
+ * bounded by item count and cost, waiting at most {@code maxWait} for company.
+ *
+ * <pre>{@code
+ * try (var scheduler = BatchScheduler.builder(BatchPolicy.of(32, 4096, Duration.ofMillis(5)),
+ *                 (Options options, List<int[]> sentences) -> model.translate(options, sentences))
+ *         .cost(sentence -> sentence.length).listener(metrics::recordBatch).start()) {
+ *     List<String> lines = scheduler.submit(options, tokenizedSentences).join();
+ * }
+ * }</pre>
+ *
+ * <p>Cancelling the returned future drops the request's items that have not started; items already running finish
+ * and their results are discarded. If the batch function throws, every request with an item in that batch fails
+ * with that exception, and its items not yet run are dropped.
+ *
+ * <p>{@link #close()} refuses new work, lets the workers run everything already submitted (without waiting for
+ * {@code maxWait}) and joins them for up to {@code closeTimeout}; requests still unfinished then fail with
+ * {@link SchedulerClosedException} and the workers are interrupted. Every returned future is complete when
+ * {@code close()} returns.
+ *
+ * <p>Futures are completed on a worker thread, so non-async dependent stages ({@code thenApply} …) run there and
+ * hold up the next batch: keep them short, use the {@code *Async} variants, or simply {@code join()}.
+ */
+public final class BatchScheduler<K, T, R> implements AutoCloseable {
+
+    private final BatchPolicy policy;
+    private final ToIntFunction<? super T> cost;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition workArrived = lock.newCondition();
+    private final BatchQueue<K, T, R> queue; // guarded by lock
+    private final Set<Batch<K, T, R>> running = Collections.newSetFromMap(new IdentityHashMap<>()); // guarded by lock
+    private final List<Thread> workers;
+    private boolean closed; // guarded by lock
+
+    BatchScheduler(BatchSchedulerBuilder<K, T, R> builder) {
+        this.policy = builder.policy;
+        this.cost = builder.cost;
+        this.queue = new BatchQueue<>(policy);
+        var loop = new WorkerLoop<>(this::awaitBatch, builder.function, builder.listener, this::finished);
+        this.workers = IntStream.range(0, policy.workers())
+                .mapToObj(i -> builder.threadFactory.newThread(loop))
+                .toList();
+        // started last: the threads see a fully built scheduler (Thread.start orders the writes above before them)
+        workers.forEach(Thread::start);
+    }
+
+    public static <K, T, R> BatchSchedulerBuilder<K, T, R> builder(BatchPolicy policy,
+            BatchFunction<K, T, R> function) {
+        return new BatchSchedulerBuilder<>(policy, function);
+    }
+
+    /**
+     * Queues the items under {@code key}; the future yields one result per item, in the order of {@code items}.
+     * Costs are computed here, on the caller's thread.
+     *
+     * @throws SchedulerClosedException after {@link #close()}
+     */
+    public CompletableFuture<List<R>> submit(K key, List<? extends T> items) {
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(items, "items");
+        int[] costs = costsOf(items);
+        Job<R> job = new Job<>(items.size());
+        lock.lock();
+        try {
+            if (closed) {
+                throw new SchedulerClosedException("batch scheduler is closed");
+            }
+            if (items.isEmpty()) {
+                return CompletableFuture.completedFuture(List.of());
+            }
+            queue.add(key, job, items, costs, System.nanoTime());
+            workArrived.signalAll();
+        } finally {
+            lock.unlock();
+        }
+        return job.future();
+    }
+
+    @Override
+    public void close() {
+        lock.lock();
+        try {
+            closed = true;
+            workArrived.signalAll();
+        } finally {
+            lock.unlock();
+        }
+        if (!joinWorkers(BatchPolicy.saturatedNanos(policy.closeTimeout()))) {
+            failUnfinished();
+        }
+    }
+
+    private int[] costsOf(List<? extends T> items) {
+        int[] costs = new int[items.size()];
+        for (int i = 0; i < costs.length; i++) {
+            costs[i] = cost.applyAsInt(items.get(i));
+            if (costs[i] < 0) {
+                throw new IllegalArgumentException("negative cost " + costs[i] + " for item " + i);
+            }
+        }
+        return costs;
+    }
+
+    /** Blocks until a batch may run; null once closed and drained, or when interrupted by a timed-out close. */
+    private Batch<K, T, R> awaitBatch() throws InterruptedException {
+        lock.lock();
+        try {
+            while (true) {
+                switch (queue.next(System.nanoTime(), closed)) {
+                    case Next.Ready<K, T, R> ready -> {
+                        running.add(ready.batch());
+                        return ready.batch();
+                    }
+                    case Next.WaitFor<K, T, R> wait -> workArrived.awaitNanos(wait.nanos());
+                    case Next.Idle<K, T, R> idle -> {
+                        if (closed) {
+                            return null;
+                        }
+                        workArrived.await();
+                    }
+                }
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void finished(Batch<K, T, R> batch) {
+        lock.lock();
+        try {
+            running.remove(batch);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** True if every worker ended within the timeout. */
+    private boolean joinWorkers(long timeoutNanos) {
+        long start = System.nanoTime();
+        try {
+            for (Thread worker : workers) {
+                long left = Math.max(0, timeoutNanos - (System.nanoTime() - start));
+                // a batch function that closes its own scheduler must not wait for itself
+                if (worker != Thread.currentThread() && !worker.join(Duration.ofNanos(left))) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private void failUnfinished() {
+        Set<Job<R>> unfinished = new LinkedHashSet<>();
+        lock.lock();
+        try {
+            unfinished.addAll(queue.removeAll());
+            running.forEach(batch -> unfinished.addAll(batch.jobs()));
+        } finally {
+            lock.unlock();
+        }
+        var failure = new SchedulerClosedException("batch scheduler closed before the request finished");
+        unfinished.forEach(job -> job.fail(failure));
+        workers.stream().filter(worker -> worker != Thread.currentThread()).forEach(Thread::interrupt);
+    }
+}
