@@ -12,4 +12,4 @@ if [ ! -f "$app/quarkus-run.jar" ]; then
   echo "translate-lines: building the application (once)..." >&2
   (cd "$root" && ./mvnw -q -B package -DskipTests >&2)
 fi
-exec java --enable-native-access=ALL-UNNAMED -cp "$app/app/*:$app/lib/main/*" dev.nlen.cli.TranslateLines "$@"
+exec java --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow -Djava.util.logging.manager=org.jboss.logmanager.LogManager -cp "$app/app/*:$app/lib/boot/*:$app/lib/main/*" dev.nlen.cli.TranslateLines "$@"

@@ -117,13 +117,11 @@ final class OnnxDecoderSession implements DecoderSession {
                     crossKv[i] = RowGather.output(gathered, 2 + selfKv.length + i);
                 }
             }
-            AutoCloseable[] previous = {statesOwner, crossOwner, selfOwner};
+            Set<AutoCloseable> previous = owners();
             statesOwner = gathered;
             crossOwner = cached ? gathered : null;
             selfOwner = cached ? gathered : null;
-            for (AutoCloseable owner : previous) {
-                retire(owner);
-            }
+            previous.forEach(this::retire);
             rows = order.length;
         } catch (OrtException e) {
             throw new IllegalStateException("row selection failed: " + e.getMessage(), e);
@@ -156,16 +154,22 @@ final class OnnxDecoderSession implements DecoderSession {
         }
     }
 
-    @Override
-    public void close() {
+    /** The distinct results currently owning tensors: one group may share its owner with another. */
+    private Set<AutoCloseable> owners() {
         Set<AutoCloseable> owners = Collections.newSetFromMap(new IdentityHashMap<>());
         for (AutoCloseable owner : new AutoCloseable[] {statesOwner, crossOwner, selfOwner}) {
             if (owner != null) {
                 owners.add(owner);
             }
         }
-        owners.forEach(OnnxDecoderSession::closeQuietly);
+        return owners;
+    }
+
+    @Override
+    public void close() {
+        Set<AutoCloseable> owners = owners();
         statesOwner = crossOwner = selfOwner = null;
+        owners.forEach(OnnxDecoderSession::closeQuietly);
     }
 
     private static void closeQuietly(AutoCloseable owner) {

@@ -23,21 +23,20 @@ enum CutLevel {
     private static final Set<String> DASHES = Set.of("–", "—", "-");
     private static final String CLAUSE_END = ",;:";
 
-    CutLevel next() {
-        return this == CODE_POINT ? CODE_POINT : values()[ordinal() + 1];
-    }
-
-    /** Cut points strictly inside {@code [start, end)}, ascending; {@code text[start]} is not white. */
-    List<Integer> cutPoints(String text, int start, int end) {
+    /**
+     * Cut points strictly inside {@code [start, windowEnd)}, ascending; {@code text[start]} is not white and
+     * {@code end} (the sentence end) bounds the word looked at after a cut.
+     */
+    List<Integer> cutPoints(String text, int start, int windowEnd, int end) {
         List<Integer> cuts = new ArrayList<>();
         if (this == CODE_POINT) {
-            for (int i = start + Character.charCount(text.codePointAt(start)); i < end;
+            for (int i = start + Character.charCount(text.codePointAt(start)); i < windowEnd;
                  i += Character.charCount(text.codePointAt(i))) {
                 cuts.add(i);
             }
             return cuts;
         }
-        for (int i = start + 1; i < end; i++) {
+        for (int i = start + 1; i < windowEnd; i++) {
             if (WhiteSpace.isWhite(text.charAt(i - 1)) && !WhiteSpace.isWhite(text.charAt(i))
                     && acceptsWordAt(text, start, i, wordEnd(text, i, end))) {
                 cuts.add(i);

@@ -5,14 +5,16 @@ import java.util.List;
 import java.util.function.ToIntFunction;
 
 /**
- * Cuts a sentence that is too long for the model into contiguous pieces that each fit: first at clause
- * punctuation and dashes, then before conjunctions, then at white space, and for text without white space at code
- * point boundaries ({@link CutLevel}). Pieces are packed greedily (each as long as fits), are exact trimmed
- * substrings of the source, and with the white space between them rebuild the sentence; nothing is dropped or
- * truncated. A piece "fits" when {@code tokenCount} of its {@link Sentence#textForTranslation} is at most
- * {@code maxTokens}; only a single code point that alone exceeds the limit is returned as it is.
+ * Cuts a sentence that is too long for the model into contiguous pieces that each fit. Each piece is as long as
+ * fits, ending at the most natural kind of cut that offers a fitting piece: clause punctuation and dashes, then
+ * conjunctions, then white space, and for text without white space any code point boundary ({@link CutLevel}).
+ * Pieces are exact trimmed substrings of the source and with the white space between them rebuild the sentence;
+ * nothing is dropped or truncated. A piece fits when {@code tokenCount} of its {@link Sentence#textForTranslation}
+ * is at most {@code maxTokens}; only a single code point that alone exceeds the limit is returned as it is.
  */
 public final class LongSentenceSplitter {
+
+    private static final int FIRST_WINDOW = 256; // UTF-16 units; doubled until the window no longer fits
 
     private final ToIntFunction<String> tokenCount;
     private final int maxTokens;
@@ -32,7 +34,16 @@ public final class LongSentenceSplitter {
     /** The sentence itself when it fits, otherwise its pieces in order. */
     public List<Sentence> split(String source, Sentence sentence) {
         List<Sentence> pieces = new ArrayList<>();
-        splitInto(source, sentence, CutLevel.CLAUSE_PUNCTUATION, pieces);
+        int pieceStart = sentence.start();
+        while (pieceStart < sentence.end() && !fits(source, trimmed(source, pieceStart, sentence.end()))) {
+            int windowEnd = windowEnd(source, pieceStart, sentence.end());
+            int cut = bestCut(source, pieceStart, windowEnd, sentence.end());
+            pieces.add(trimmed(source, pieceStart, cut));
+            pieceStart = WhiteSpace.skipForward(source, cut, sentence.end());
+        }
+        if (pieceStart < sentence.end()) {
+            pieces.add(trimmed(source, pieceStart, sentence.end()));
+        }
         return pieces;
     }
 
@@ -40,43 +51,38 @@ public final class LongSentenceSplitter {
         return tokenCount.applyAsInt(piece.textForTranslation(source)) <= maxTokens;
     }
 
-    private void splitInto(String source, Sentence range, CutLevel level, List<Sentence> out) {
-        if (fits(source, range)) {
-            out.add(range);
-            return;
-        }
-        List<Integer> cuts = level.cutPoints(source, range.start(), range.end());
-        if (cuts.isEmpty()) {
-            if (level == CutLevel.CODE_POINT) {
-                out.add(range); // a single code point: nothing left to cut
-            } else {
-                splitInto(source, range, level.next(), out);
+    /**
+     * An end beyond which no piece starting at {@code pieceStart} can fit: the window grows by doubling until the
+     * text up to its end does not fit, so scanning for cut points stays linear in the sentence length.
+     */
+    private int windowEnd(String source, int pieceStart, int end) {
+        for (long length = FIRST_WINDOW; ; length *= 2) {
+            int windowEnd = (int) Math.min(end, pieceStart + length);
+            if (windowEnd < end && Character.isLowSurrogate(source.charAt(windowEnd))) {
+                windowEnd++; // do not end inside a surrogate pair
             }
-            return;
-        }
-        int pieceStart = range.start();
-        int next = 0; // index into cuts of the first cut after pieceStart
-        while (next < cuts.size()) {
-            int farthest = farthestFittingCut(source, pieceStart, cuts, next);
-            int cut = cuts.get(farthest < 0 ? next : farthest);
-            Sentence piece = trimmed(source, pieceStart, cut);
-            if (farthest < 0) {
-                splitInto(source, piece, level.next(), out);
-            } else {
-                out.add(piece);
+            if (windowEnd >= end || !fits(source, trimmed(source, pieceStart, windowEnd))) {
+                return windowEnd;
             }
-            pieceStart = cut;
-            next = (farthest < 0 ? next : farthest) + 1;
         }
-        splitInto(source, trimmed(source, pieceStart, range.end()), level, out);
     }
 
-    /**
-     * Index of the farthest cut in {@code cuts[from..]} whose piece {@code [pieceStart, cut)} fits, or -1.
-     * Binary search: token counts grow with the text (checked again by the caller's recursion if they do not).
-     */
-    private int farthestFittingCut(String source, int pieceStart, List<Integer> cuts, int from) {
-        int low = from;
+    /** The farthest fitting cut of the most natural level that has one; a single code point at worst. */
+    private int bestCut(String source, int pieceStart, int windowEnd, int end) {
+        for (CutLevel level : CutLevel.values()) {
+            List<Integer> cuts = level.cutPoints(source, pieceStart, windowEnd, end);
+            int farthest = farthestFittingCut(source, pieceStart, cuts);
+            if (farthest >= 0) {
+                return cuts.get(farthest);
+            }
+        }
+        int firstCodePoint = pieceStart + Character.charCount(source.codePointAt(pieceStart));
+        return Math.min(firstCodePoint, end); // one code point alone is over the limit: keep it, never drop it
+    }
+
+    /** Index of the farthest cut whose piece {@code [pieceStart, cut)} fits, or -1 (token counts grow with text). */
+    private int farthestFittingCut(String source, int pieceStart, List<Integer> cuts) {
+        int low = 0;
         int high = cuts.size() - 1;
         int best = -1;
         while (low <= high) {

@@ -16,7 +16,7 @@ import java.util.List;
  * Sentences in, translations out: tokenizer, model and generator for one export folder. Owns the tokenizer and the
  * ONNX sessions; thread-safe, so concurrent callers share one engine.
  */
-public final class TranslationEngine implements AutoCloseable {
+public final class TranslationEngine implements SentenceTranslator, AutoCloseable {
 
     private final Tokenizer tokenizer;
     private final OnnxSeq2SeqModel model;
@@ -69,20 +69,29 @@ public final class TranslationEngine implements AutoCloseable {
         return defaults;
     }
 
+    @Override
     public AlignedDocument.ModelInfo info() {
         return info;
     }
 
     /** Most source tokens one sentence may have, {@code </s>} included. */
+    @Override
     public int maxSourceTokens() {
         return model.config().maxPositionEmbeddings();
     }
 
     /** Source tokens of a sentence, {@code </s>} included: what {@link #maxSourceTokens} limits. */
+    /** Source ids of a sentence, {@code </s>} included. */
+    public long[] encode(String sentence) {
+        return tokenizer.encode(sentence);
+    }
+
+    @Override
     public int countTokens(String sentence) {
         return tokenizer.encode(sentence).length;
     }
 
+    @Override
     public List<SentenceTranslation> translate(List<String> sentences, GenerationOptions options) {
         List<long[]> ids = sentences.stream().map(tokenizer::encode).toList();
         return translate(sentences, ids, options);
@@ -96,7 +105,8 @@ public final class TranslationEngine implements AutoCloseable {
         return translate(sourceIds.stream().map(tokenizer::decode).toList(), sourceIds, options);
     }
 
-    private List<SentenceTranslation> translate(List<String> sources, List<long[]> ids, GenerationOptions options) {
+    /** Sentences already encoded with {@link #encode}: the pool tokenizes on the caller's thread. */
+    public List<SentenceTranslation> translate(List<String> sources, List<long[]> ids, GenerationOptions options) {
         List<List<Hypothesis>> results = generator.generate(ids, options, maxBatchSize);
         List<SentenceTranslation> out = new ArrayList<>(results.size());
         for (int i = 0; i < results.size(); i++) {

@@ -29,19 +29,31 @@ class LongSentenceSplitterTest {
 
     /** Pieces are ordered, trimmed, fit, and with the white space between them rebuild the sentence. */
     private static void assertRebuilds(String text, Sentence sentence, List<Sentence> pieces) {
+        assertRebuilds(text, sentence, pieces, LIMIT);
+    }
+
+    private static void assertRebuilds(String text, Sentence sentence, List<Sentence> pieces, int limit) {
         StringBuilder rebuilt = new StringBuilder();
         int cursor = sentence.start();
         for (Sentence piece : pieces) {
             assertTrue(piece.start() >= cursor);
             assertTrue(WhiteSpace.isBlank(text, cursor, piece.start()), "only white space between pieces");
             rebuilt.append(text, cursor, piece.end());
-            assertTrue(TOKENS.applyAsInt(piece.textForTranslation(text)) <= LIMIT, "piece over the limit");
+            assertTrue(TOKENS.applyAsInt(piece.textForTranslation(text)) <= limit, "piece over the limit");
             SegmentationInvariants.assertNotInsidePair(text, piece.start());
             SegmentationInvariants.assertNotInsidePair(text, piece.end());
             cursor = piece.end();
         }
         assertEquals(sentence.end(), cursor);
         assertEquals(sentence.text(text), rebuilt.toString());
+    }
+
+    /** Greedy: no two neighbouring pieces would have fitted as one. */
+    private static void assertMaximal(String text, List<Sentence> pieces) {
+        for (int i = 0; i + 1 < pieces.size(); i++) {
+            Sentence merged = new Sentence(pieces.get(i).start(), pieces.get(i + 1).end());
+            assertTrue(TOKENS.applyAsInt(merged.textForTranslation(text)) > LIMIT, "pieces " + i + " and " + (i + 1));
+        }
     }
 
     @Test
@@ -63,8 +75,9 @@ class LongSentenceSplitterTest {
         List<Sentence> pieces = splitter.split(paragraph, whole(paragraph));
 
         assertTrue(TOKENS.applyAsInt(paragraph) > 3 * LIMIT, "the test input is long enough");
-        assertTrue(pieces.size() >= 4 && pieces.size() <= 8, "greedy packing, got " + pieces.size());
+        assertEquals(7, pieces.size(), "3,167 tokens in pieces of at most 500");
         assertRebuilds(paragraph, whole(paragraph), pieces);
+        assertMaximal(paragraph, pieces);
     }
 
     @Test
@@ -75,8 +88,11 @@ class LongSentenceSplitterTest {
 
         List<Sentence> pieces = splitter.split(text, sentence);
 
-        assertTrue(pieces.size() >= 2);
+        assertEquals(List.of("Zie", word.substring(0, pieces.get(1).length()),
+                        word.substring(pieces.get(1).length()) + " nu."),
+                pieces.stream().map(p -> p.text(text)).toList());
         assertRebuilds(text, sentence, pieces);
+        assertMaximal(text, pieces);
     }
 
     @Test
@@ -121,6 +137,24 @@ class LongSentenceSplitterTest {
         String text = "😀ab";
         List<Sentence> pieces = tiny.split(text, whole(text));
         assertEquals(List.of("😀", "a", "b"), pieces.stream().map(p -> p.text(text)).toList());
+    }
+
+    @Test
+    void randomSentencesAndLimitsAlwaysRebuild() {
+        Random random = new Random(3);
+        List<String> vocabulary = List.of("de", "kernontwapening", "😀", "👍🏽", ",", ";", "–", "en", "maar", "x",
+                "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", "\n", "\u00A0", "  ");
+        for (int run = 0; run < 500; run++) {
+            StringBuilder text = new StringBuilder("Begin");
+            int words = random.nextInt(400);
+            for (int i = 0; i < words; i++) {
+                text.append(random.nextInt(3) == 0 ? "" : " ").append(vocabulary.get(random.nextInt(vocabulary.size())));
+            }
+            String sentenceText = text.append(" eind.").toString();
+            int limit = 2 + random.nextInt(60);
+            List<Sentence> pieces = new LongSentenceSplitter(TOKENS, limit).split(sentenceText, whole(sentenceText));
+            assertRebuilds(sentenceText, whole(sentenceText), pieces, limit);
+        }
     }
 
     @Test

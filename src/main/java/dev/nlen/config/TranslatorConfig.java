@@ -1,0 +1,90 @@
+package dev.nlen.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/** Every setting of the service, prefix {@code translator}; each is documented in application.properties. */
+@ConfigMapping(prefix = "translator")
+public interface TranslatorConfig {
+
+    Model model();
+
+    Runtime runtime();
+
+    Limits limits();
+
+    Generation generation();
+
+    interface Model {
+        /** The export folder (env TRANSLATOR_MODEL_DIR). */
+        @WithDefault("models/opus-mt-nl-en")
+        Path dir();
+
+        /** auto | fp32 | int8. */
+        @WithDefault("auto")
+        String precision();
+
+        /** auto | merged | split. */
+        @WithDefault("auto")
+        String layout();
+
+        /** auto | spm | json. */
+        @WithDefault("auto")
+        String tokenizer();
+
+        /** Where ONNX Runtime's optimised graphs are kept between starts. */
+        Optional<Path> optimizedCacheDir();
+    }
+
+    interface Runtime {
+        /** cpu | cuda | auto. */
+        @WithDefault("cpu")
+        String device();
+
+        /** Intra-op threads per session; 0 lets ONNX Runtime decide. */
+        @WithDefault("0")
+        int threads();
+
+        /** Most sentences decoded together. */
+        @WithDefault("32")
+        int maxBatchSentences();
+
+        /** Most source tokens decoded together in one batch. */
+        @WithDefault("4096")
+        int maxBatchTokens();
+
+        /** Translation workers: batches decoded at the same time. */
+        @WithDefault("1")
+        int workers();
+
+        /** How long a worker waits for more sentences to fill a batch, in milliseconds. */
+        @WithDefault("5")
+        int batchWaitMillis();
+
+        /** A sentence translated once at start-up before readiness turns UP. */
+        @WithDefault("Dit is een test.")
+        String warmupSentence();
+    }
+
+    interface Limits {
+        @WithDefault("1048576")
+        int maxBodyBytes();
+
+        @WithDefault("100000")
+        int maxCharacters();
+
+        @WithDefault("1000")
+        int maxParagraphs();
+    }
+
+    interface Generation {
+        /** Overrides generation_config.json's num_beams. */
+        OptionalInt beams();
+
+        /** Overrides max_length with max_new_tokens. */
+        OptionalInt maxNewTokens();
+    }
+}

@@ -1,0 +1,146 @@
+package dev.nlen.config;
+
+import dev.nlen.batching.BatchListener;
+import dev.nlen.batching.BatchPolicy;
+import dev.nlen.generation.GenerationOptions;
+import dev.nlen.translation.PooledTranslator;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import dev.nlen.text.ArticleSegmenter;
+import dev.nlen.translation.ArticleTranslator;
+import dev.nlen.translation.TranslationEngine;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Owns the engine for the application's lifetime: loads it (in the background unless told otherwise, so liveness
+ * answers at once), translates a warm-up sentence, and only then reports ready.
+ */
+@ApplicationScoped
+public class TranslatorRuntime {
+
+    private static final Logger LOG = Logger.getLogger(TranslatorRuntime.class);
+
+    /** Where loading stands; {@code error} is set when it failed. */
+    public record Status(boolean ready, String state, String error) {}
+
+    @Inject
+    TranslatorConfig config;
+
+    @Inject
+    MeterRegistry registry;
+
+    @ConfigProperty(name = "translator.runtime.background-load", defaultValue = "true")
+    boolean backgroundLoad;
+
+    private volatile TranslationEngine engine;
+    private volatile PooledTranslator pool;
+    private volatile ArticleTranslator translator;
+    private volatile GenerationOptions defaults;
+    private volatile Status status = new Status(false, "loading", null);
+
+    void onStart(@Observes StartupEvent event) {
+        if (backgroundLoad) {
+            Thread.ofPlatform().name("model-loader").daemon().start(this::load);
+        } else {
+            load();
+        }
+    }
+
+    private void load() {
+        long started = System.nanoTime();
+        try {
+            TranslationEngine opened = TranslationEngine.open(EngineFactory.settings(config));
+            GenerationOptions options = overrides(opened.defaults());
+            opened.translate(List.of(config.runtime().warmupSentence()), options);
+            engine = opened;
+            defaults = options;
+            pool = new PooledTranslator(opened, batchPolicy(), batchMetrics());
+            translator = new ArticleTranslator(pool, new ArticleSegmenter());
+            status = new Status(true, "ready", null);
+            LOG.infof("model %s (%s, %s) ready in %d ms", opened.info().id(), opened.info().precision(),
+                    opened.info().device(), (System.nanoTime() - started) / 1_000_000);
+        } catch (RuntimeException e) {
+            status = new Status(false, "failed", e.getMessage());
+            LOG.errorf("model could not be loaded from %s: %s", config.model().dir().toAbsolutePath(), e.getMessage());
+        }
+    }
+
+    private BatchPolicy batchPolicy() {
+        TranslatorConfig.Runtime runtime = config.runtime();
+        return BatchPolicy.of(runtime.maxBatchSentences(), runtime.maxBatchTokens(),
+                Duration.ofMillis(runtime.batchWaitMillis())).withWorkers(runtime.workers());
+    }
+
+    /** Batch sizes and decoding time per batch, for /q/metrics. */
+    private BatchListener<GenerationOptions> batchMetrics() {
+        DistributionSummary sizes = DistributionSummary.builder("translator.batch.size")
+                .description("Sentences per decoded batch").publishPercentileHistogram().register(registry);
+        DistributionSummary tokens = DistributionSummary.builder("translator.batch.tokens")
+                .description("Source tokens per decoded batch").register(registry);
+        Timer time = Timer.builder("translator.batch.latency").description("Decoding time of one batch")
+                .publishPercentileHistogram().register(registry);
+        return (options, items, cost, nanos) -> {
+            sizes.record(items);
+            tokens.record(cost);
+            time.record(nanos, TimeUnit.NANOSECONDS);
+        };
+    }
+
+    private GenerationOptions overrides(GenerationOptions fromFile) {
+        GenerationOptions options = fromFile;
+        if (config.generation().beams().isPresent()) {
+            options = options.withNumBeams(config.generation().beams().getAsInt());
+        }
+        if (config.generation().maxNewTokens().isPresent()) {
+            options = options.withMaxNewTokens(config.generation().maxNewTokens().getAsInt());
+        }
+        return options;
+    }
+
+    public Status status() {
+        return status;
+    }
+
+    /** The translator once ready. */
+    public Optional<ArticleTranslator> translator() {
+        return Optional.ofNullable(translator);
+    }
+
+    /** Decoding defaults: generation_config.json with the configured overrides. */
+    public Optional<GenerationOptions> defaults() {
+        return Optional.ofNullable(defaults);
+    }
+
+    public Optional<TranslationEngine> engine() {
+        return Optional.ofNullable(engine);
+    }
+
+    public TranslatorConfig config() {
+        return config;
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        TranslationEngine current = engine;
+        PooledTranslator currentPool = pool;
+        engine = null;
+        pool = null;
+        translator = null;
+        if (currentPool != null) {
+            currentPool.close();
+        }
+        if (current != null) {
+            current.close();
+        }
+    }
+}

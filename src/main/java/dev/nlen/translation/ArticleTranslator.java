@@ -1,0 +1,70 @@
+package dev.nlen.translation;
+
+import dev.nlen.generation.GenerationOptions;
+import dev.nlen.text.ArticleSegmenter;
+import dev.nlen.text.LongSentenceSplitter;
+import dev.nlen.text.Paragraph;
+import dev.nlen.text.SegmentedArticle;
+import dev.nlen.text.Sentence;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The use case: an article → paragraphs and sentences → one batched translation of every distinct piece → the
+ * aligned document. A sentence too long for the model is cut into pieces that are translated and joined; nothing
+ * is dropped, and everything keeps the article's order.
+ */
+public final class ArticleTranslator {
+
+    /** Room left under the position limit: a piece's tokens plus {@code </s>} must fit. */
+    private static final int POSITION_MARGIN = 2;
+
+    private final SentenceTranslator translator;
+    private final ArticleSegmenter segmenter;
+    private final LongSentenceSplitter splitter;
+
+    public ArticleTranslator(SentenceTranslator translator, ArticleSegmenter segmenter) {
+        this.translator = translator;
+        this.segmenter = segmenter;
+        this.splitter = new LongSentenceSplitter(translator::countTokens,
+                translator.maxSourceTokens() - POSITION_MARGIN);
+    }
+
+    public SegmentedArticle segment(String text) {
+        return segmenter.segment(text);
+    }
+
+    public AlignedDocument translate(String text, GenerationOptions options) {
+        return translate(segmenter.segment(text), options);
+    }
+
+    public AlignedDocument translate(SegmentedArticle article, GenerationOptions options) {
+        long started = System.nanoTime();
+        String text = article.text();
+        Map<String, Integer> distinct = new LinkedHashMap<>();      // piece text → index of its translation
+        List<List<List<Integer>>> pieceIndices = new ArrayList<>(); // paragraph → sentence → pieces
+        for (Paragraph paragraph : article.paragraphs()) {
+            List<List<Integer>> sentences = new ArrayList<>();
+            for (Sentence sentence : paragraph.sentences()) {
+                List<Integer> pieces = new ArrayList<>();
+                for (Sentence piece : splitter.split(text, sentence)) {
+                    pieces.add(distinct.computeIfAbsent(piece.textForTranslation(text), k -> distinct.size()));
+                }
+                sentences.add(pieces);
+            }
+            pieceIndices.add(sentences);
+        }
+        List<SentenceTranslation> translated = translator.translate(List.copyOf(distinct.keySet()), options);
+        DocumentAssembler assembler = new DocumentAssembler(text, translated);
+        List<AlignedParagraph> paragraphs = new ArrayList<>();
+        for (int p = 0; p < article.paragraphs().size(); p++) {
+            paragraphs.add(assembler.paragraph(article.paragraphs().get(p), pieceIndices.get(p)));
+        }
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        AlignedDocument.Stats stats = new AlignedDocument.Stats(paragraphs.size(), article.sentenceCount(),
+                assembler.sourceTokens(), assembler.targetTokens(), millis);
+        return new AlignedDocument(text, translator.info(), paragraphs, stats);
+    }
+}

@@ -1,0 +1,65 @@
+package dev.nlen.translation;
+
+import dev.nlen.text.Paragraph;
+import dev.nlen.text.Sentence;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Puts translated pieces back into paragraphs and sentences, and counts the tokens that went through. */
+final class DocumentAssembler {
+
+    private final String text;
+    private final List<SentenceTranslation> translated;
+    private long sourceTokens;
+    private long targetTokens;
+
+    DocumentAssembler(String text, List<SentenceTranslation> translated) {
+        this.text = text;
+        this.translated = translated;
+    }
+
+    AlignedParagraph paragraph(Paragraph paragraph, List<List<Integer>> pieces) {
+        List<AlignedSentence> sentences = new ArrayList<>();
+        for (int s = 0; s < paragraph.sentences().size(); s++) {
+            sentences.add(sentence(paragraph.sentences().get(s), pieces.get(s)));
+        }
+        String target = String.join(" ", sentences.stream().map(AlignedSentence::target).toList());
+        return new AlignedParagraph(paragraph.index(), kind(paragraph.kind()), paragraph.start(), paragraph.end(),
+                paragraph.content(text), target, sentences);
+    }
+
+    private AlignedSentence sentence(Sentence sentence, List<Integer> pieces) {
+        List<String> targets = new ArrayList<>();
+        double score = 0;
+        for (int index : pieces) {
+            SentenceTranslation piece = translated.get(index);
+            targets.add(piece.best().text());
+            score += piece.best().score();
+            sourceTokens += piece.sourceIds().length;
+            targetTokens += piece.best().targetIds().length;
+        }
+        // alternatives only make sense for a sentence translated in one piece
+        List<String> alternatives = pieces.size() == 1
+                ? translated.get(pieces.getFirst()).candidates().stream().skip(1)
+                        .map(SentenceTranslation.Candidate::text).toList()
+                : List.of();
+        return new AlignedSentence(sentence.start(), sentence.end(), sentence.text(text),
+                String.join(" ", targets), score / pieces.size(), alternatives);
+    }
+
+    long sourceTokens() {
+        return sourceTokens;
+    }
+
+    long targetTokens() {
+        return targetTokens;
+    }
+
+    private static AlignedParagraph.ParagraphKind kind(Paragraph.Kind kind) {
+        return switch (kind) {
+            case PARAGRAPH -> AlignedParagraph.ParagraphKind.PARAGRAPH;
+            case HEADING -> AlignedParagraph.ParagraphKind.HEADING;
+            case LIST_ITEM -> AlignedParagraph.ParagraphKind.LIST_ITEM;
+        };
+    }
+}
