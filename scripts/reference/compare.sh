@@ -94,4 +94,4 @@ if [ "$failed" != 0 ]; then
   echo "compare: DIFFERENCES FOUND (outputs in $out)" >&2
   exit 1
 fi
-echo "compare: all matched (outputs in $out)" >&2
+echo "compare: no failures (outputs in $out)" >&2
