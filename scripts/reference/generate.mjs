@@ -20,7 +20,7 @@
 // sum of log_softmax(processed logits)[token] / len(target_ids) ** length_penalty, with bad_words_ids masked and
 // forced_eos_token_id applied at max_length - 1: a way to rank two different hypotheses for one source.
 
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 
@@ -230,7 +230,9 @@ async function main() {
         console.error(`generate: ${e.message}\n${USAGE}`);
         process.exit(2);
     }
-    const generationConfig = JSON.parse(readFileSync(path.join(args.model, 'generation_config.json'), 'utf8'));
+    // generation_config.json when present (the libraries read it too), else config.json's generation fields
+    const configFile = ['generation_config.json', 'config.json'].map((f) => path.join(args.model, f)).find(existsSync);
+    const generationConfig = JSON.parse(readFileSync(configFile, 'utf8'));
     const eos = generationConfig.eos_token_id;
     const lines = await readInputs();
     const { mod, model } = await loadLibrary(args.lib, args.model);
