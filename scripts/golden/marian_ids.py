@@ -171,10 +171,12 @@ def main(argv):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("model_dir", type=Path)
     parser.add_argument("out", type=Path)
+    parser.add_argument("--sentences", type=Path, help="JSON list of [name, text] pairs instead of the Dutch table")
     args = parser.parse_args(argv)
     marian = MarianEmulation(args.model_dir)
+    sentences = load_json(args.sentences) if args.sentences else SENTENCES
     cases = []
-    for name, text in SENTENCES:
+    for name, text in sentences:
         pieces = marian.pieces(text)
         ids = marian.ids(pieces)
         cases.append({"name": name, "text": text, "pieces": pieces, "ids": ids, "decoded": marian.decode(ids)})

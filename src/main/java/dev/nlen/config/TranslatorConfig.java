@@ -64,6 +64,10 @@ public interface TranslatorConfig {
         @WithDefault("5")
         int batchWaitMillis();
 
+        /** Load the model on a background thread, so liveness answers while it loads. */
+        @WithDefault("true")
+        boolean backgroundLoad();
+
         /** A sentence translated once at start-up before readiness turns UP. */
         @WithDefault("Dit is een test.")
         String warmupSentence();
@@ -78,6 +82,10 @@ public interface TranslatorConfig {
 
         @WithDefault("1000")
         int maxParagraphs();
+
+        /** Sentences longer than this many tokens are cut at clauses, then white space (capped by the model). */
+        @WithDefault("510")
+        int maxSentenceTokens();
     }
 
     interface Generation {

@@ -19,7 +19,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -40,9 +39,6 @@ public class TranslatorRuntime {
     @Inject
     MeterRegistry registry;
 
-    @ConfigProperty(name = "translator.runtime.background-load", defaultValue = "true")
-    boolean backgroundLoad;
-
     private volatile TranslationEngine engine;
     private volatile PooledTranslator pool;
     private volatile ArticleTranslator translator;
@@ -50,7 +46,7 @@ public class TranslatorRuntime {
     private volatile Status status = new Status(false, "loading", null);
 
     void onStart(@Observes StartupEvent event) {
-        if (backgroundLoad) {
+        if (config.runtime().backgroundLoad()) {
             Thread.ofPlatform().name("model-loader").daemon().start(this::load);
         } else {
             load();
@@ -66,7 +62,7 @@ public class TranslatorRuntime {
             engine = opened;
             defaults = options;
             pool = new PooledTranslator(opened, batchPolicy(), batchMetrics());
-            translator = new ArticleTranslator(pool, new ArticleSegmenter());
+            translator = new ArticleTranslator(pool, new ArticleSegmenter(), config.limits().maxSentenceTokens());
             status = new Status(true, "ready", null);
             LOG.infof("model %s (%s, %s) ready in %d ms", opened.info().id(), opened.info().precision(),
                     opened.info().device(), (System.nanoTime() - started) / 1_000_000);

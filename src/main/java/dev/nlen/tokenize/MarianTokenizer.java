@@ -7,58 +7,40 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.UnaryOperator;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * {@link Tokenizer} over one DJL (Rust) Unigram tokenizer built by {@link MarianTokenizers}. Everything is built
- * once; an encode is one native call plus an id fix-up:
+ * once; encoding a sentence is a Java normalization, one native call and an id fix-up. Thread-safe.
  *
- * <p>The Rust model's ids equal the model's vocabulary ids, except where {@code MarianTokenizer} looks a piece up
- * by its string: an unknown run (the Rust unk id) whose text is nonetheless a vocab.json entry (a target-only
- * piece such as {@code "} in the stand-in) gets that entry's id, and pieces outside the vocabulary (source pieces
- * vocab.json lacks, special tokens) are looked up by string, falling back to {@code <unk>}.
- *
- * <p>A leading language code {@code >>xx<<} becomes its own token and every {@code >>…<<} span is removed, as
- * the slow tokenizer's {@code remove_language_code} does (it does so per part between special tokens; here it is
- * done on the whole text, which differs only when both occur in one sentence).
+ * <p>Java does what Rust would do differently from the slow tokenizer: the special-token and language-code split
+ * ({@link SpecialTokenSplitter}), the character map and SentencePiece's whitespace rules; Rust runs the Unigram
+ * model (Viterbi over the vocab). Its ids are the model's vocabulary ids, except where {@code MarianTokenizer}
+ * looks a piece up by its string: an unknown run (Rust's unk id) whose text is nonetheless a vocab.json entry (a
+ * target-only piece such as {@code "} in the stand-in) gets that entry's id, and so do pieces past the vocabulary
+ * (source pieces vocab.json lacks come out as {@code <unk>}).
  */
 final class MarianTokenizer implements Tokenizer {
 
-    // transformers 4.x: re.compile(">>.+<<") — Python's '.' excludes only '\n', hence UNIX_LINES
-    private static final Pattern LANGUAGE_CODE = Pattern.compile(">>.+<<", Pattern.UNIX_LINES);
-
     private final HuggingFaceTokenizer rust;
-    private final AddedTokens added;
     private final Vocabulary vocab;
     private final int unkId;
     private final long eosId;
+    private final SpecialTokenSplitter splitter;
     private final UnaryOperator<String> normalizer;
     private final TargetDecoder decoder;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    /** The special tokens given to Rust as added tokens, with consecutive ids after its vocab. */
-    record AddedTokens(int firstId, List<String> contents) {
-        AddedTokens {
-            contents = List.copyOf(contents);
-        }
-
-        String content(long id) {
-            return contents.get((int) (id - firstId));
-        }
-    }
-
     /**
      * @param rust       owned from here on: closed by {@link #close()}
-     * @param normalizer applied in Java before the native call (identity when the charsmap does it)
+     * @param normalizer character normalization applied in Java before the native call
      */
-    MarianTokenizer(HuggingFaceTokenizer rust, AddedTokens added, Vocabulary vocab, int unkId, int eosId,
+    MarianTokenizer(HuggingFaceTokenizer rust, Vocabulary vocab, int unkId, int eosId, SpecialTokenSplitter splitter,
                     UnaryOperator<String> normalizer, TargetDecoder decoder) {
         this.rust = rust;
-        this.added = added;
         this.vocab = vocab;
         this.unkId = unkId;
         this.eosId = eosId;
+        this.splitter = splitter;
         this.normalizer = normalizer;
         this.decoder = decoder;
     }
@@ -97,40 +79,40 @@ final class MarianTokenizer implements Tokenizer {
         }
     }
 
+    /** Rust ids (−1: a literal token, to be looked up by string) and the pieces as SentencePiece spells them. */
     private record Tokens(long[] ids, List<String> pieces) {}
 
     private Tokens tokenize(String sentence) {
         if (closed.get()) {
             throw new IllegalStateException("tokenizer is closed");
         }
-        String text = sentence;
-        String code = null;
-        if (text.contains(">>")) {
-            Matcher matcher = LANGUAGE_CODE.matcher(text);
-            if (matcher.lookingAt()) {
-                code = matcher.group();
-            }
-            text = matcher.replaceAll("");
+        String text = safeForNative(sentence);
+        if (!splitter.needsSplit(text)) {
+            Encoding encoding = rust.encode(normalizer.apply(text), false, false);
+            return new Tokens(encoding.getIds(), Arrays.asList(encoding.getTokens()));
         }
-        Encoding encoding = rust.encode(normalizer.apply(safeForNative(text)), false, false);
-        long[] ids = encoding.getIds();
-        String[] tokens = encoding.getTokens();
-        for (int i = 0; i < ids.length; i++) {
-            if (ids[i] >= added.firstId()) {
-                tokens[i] = added.content(ids[i]); // Rust's token text includes the whitespace it swallowed
+        List<SpecialTokenSplitter.Part> parts = splitter.split(text);
+        List<String> segments = new ArrayList<>();
+        for (SpecialTokenSplitter.Part part : parts) {
+            if (!part.literal()) {
+                segments.add(normalizer.apply(part.text()));
             }
         }
-        List<String> pieces = Arrays.asList(tokens);
-        if (code == null) {
-            return new Tokens(ids, pieces);
+        Encoding[] encodings = rust.batchEncode(segments.toArray(String[]::new), false, false);
+        List<Long> ids = new ArrayList<>();
+        List<String> pieces = new ArrayList<>();
+        int next = 0;
+        for (SpecialTokenSplitter.Part part : parts) {
+            if (part.literal()) {
+                ids.add(-1L);
+                pieces.add(part.text());
+            } else {
+                Encoding encoding = encodings[next++];
+                Arrays.stream(encoding.getIds()).forEach(ids::add);
+                pieces.addAll(Arrays.asList(encoding.getTokens()));
+            }
         }
-        long[] withCode = new long[ids.length + 1];
-        withCode[0] = -1; // not a Rust id: looked up by string in encode()
-        System.arraycopy(ids, 0, withCode, 1, ids.length);
-        List<String> codePieces = new ArrayList<>(pieces.size() + 1);
-        codePieces.add(code);
-        codePieces.addAll(pieces);
-        return new Tokens(withCode, codePieces);
+        return new Tokens(ids.stream().mapToLong(Long::longValue).toArray(), pieces);
     }
 
     /**

@@ -1,7 +1,5 @@
 package dev.nlen.tokenize;
 
-import com.google.protobuf.CodedInputStream;
-import com.google.protobuf.WireFormat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,19 +7,17 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The parts of a SentencePiece {@code ModelProto} ({@code .spm} file) that tokenization needs.
- *
- * <p>Read with protobuf-java's {@link CodedInputStream} rather than generated classes: the schema is stable and
- * only a dozen fields matter, while the library gets the wire format (varints, lengths, unknown fields, truncated
- * input) right and reports corrupt files as exceptions instead of misreading them.
+ * The parts of a SentencePiece {@code ModelProto} ({@code .spm} file) that tokenization needs; field numbers are
+ * those of sentencepiece_model.proto, read with {@link ProtoReader}.
  */
 record SentencePieceModel(List<Piece> pieces, Normalizer normalizer, Trainer trainer) {
 
+    /** Proto enum order: NORMAL = 1 … BYTE = 6. */
     enum PieceType { NORMAL, UNKNOWN, CONTROL, USER_DEFINED, UNUSED, BYTE }
 
     record Piece(String piece, float score, PieceType type) {}
 
-    /** {@code NormalizerSpec}: the charsmap is SentencePiece's compiled normalization rules (may be empty). */
+    /** {@code NormalizerSpec}: the charsmap is SentencePiece's compiled normalization rules (empty: identity). */
     record Normalizer(String name, byte[] precompiledCharsmap, boolean addDummyPrefix,
                       boolean removeExtraWhitespaces, boolean escapeWhitespaces) {}
 
@@ -35,103 +31,112 @@ record SentencePieceModel(List<Piece> pieces, Normalizer normalizer, Trainer tra
         try {
             bytes = Files.readAllBytes(file);
         } catch (IOException e) {
-            throw new TokenizerLoadException(file, "cannot read SentencePiece model: " + e.getMessage(), e);
+            throw new TokenizerLoadException(file, Files.exists(file) ? "cannot read: " + e : "file not found", e);
         }
+        SentencePieceModel model;
         try {
-            SentencePieceModel model = parse(CodedInputStream.newInstance(bytes));
-            if (model.pieces.isEmpty()) {
-                throw new TokenizerLoadException(file, "not a SentencePiece model: it has no pieces");
-            }
-            return model;
-        } catch (IOException | RuntimeException e) {
-            if (e instanceof TokenizerLoadException tle) {
-                throw tle;
-            }
+            model = parse(new ProtoReader(bytes));
+        } catch (IOException e) {
             throw new TokenizerLoadException(file, "corrupt SentencePiece model: " + e.getMessage(), e);
         }
+        if (model.pieces.isEmpty()) {
+            throw new TokenizerLoadException(file, "not a SentencePiece model: it has no pieces");
+        }
+        return model;
     }
 
-    private static SentencePieceModel parse(CodedInputStream in) throws IOException {
+    private static SentencePieceModel parse(ProtoReader in) throws IOException {
         List<Piece> pieces = new ArrayList<>();
         Normalizer normalizer = new Normalizer("", new byte[0], true, true, true);
         Trainer trainer = new Trainer(Trainer.UNIGRAM, false, false);
-        for (int tag = in.readTag(); tag != 0; tag = in.readTag()) {
-            switch (WireFormat.getTagFieldNumber(tag)) {
-                case 1 -> pieces.add(nested(in, SentencePieceModel::parsePiece));
-                case 2 -> trainer = nested(in, SentencePieceModel::parseTrainer);
-                case 3 -> normalizer = nested(in, SentencePieceModel::parseNormalizer);
-                default -> in.skipField(tag);
+        while (in.hasMore()) {
+            int tag = in.readTag();
+            switch (tag >>> 3) {
+                case 1 -> pieces.add(parsePiece(message(in, tag)));
+                case 2 -> trainer = parseTrainer(message(in, tag));
+                case 3 -> normalizer = parseNormalizer(message(in, tag));
+                default -> in.skip(tag & 7);
             }
         }
         return new SentencePieceModel(List.copyOf(pieces), normalizer, trainer);
     }
 
-    private interface MessageParser<T> {
-        T parse(CodedInputStream in) throws IOException;
+    private static ProtoReader message(ProtoReader in, int tag) throws IOException {
+        ProtoReader.expect(tag, ProtoReader.LENGTH_DELIMITED);
+        return in.readMessage();
     }
 
-    private static <T> T nested(CodedInputStream in, MessageParser<T> parser) throws IOException {
-        int limit = in.pushLimit(in.readRawVarint32());
-        T value = parser.parse(in);
-        in.checkLastTagWas(0);
-        in.popLimit(limit);
-        return value;
-    }
-
-    private static Piece parsePiece(CodedInputStream in) throws IOException {
+    private static Piece parsePiece(ProtoReader in) throws IOException {
         String piece = "";
         float score = 0f;
         PieceType type = PieceType.NORMAL;
-        for (int tag = in.readTag(); tag != 0; tag = in.readTag()) {
-            switch (WireFormat.getTagFieldNumber(tag)) {
-                case 1 -> piece = in.readStringRequireUtf8();
-                case 2 -> score = in.readFloat();
-                case 3 -> type = pieceType(in.readEnum());
-                default -> in.skipField(tag);
+        while (in.hasMore()) {
+            int tag = in.readTag();
+            switch (tag >>> 3) {
+                case 1 -> piece = string(in, tag);
+                case 2 -> {
+                    ProtoReader.expect(tag, ProtoReader.FIXED32);
+                    score = in.readFloat();
+                }
+                case 3 -> type = pieceType(varint(in, tag));
+                default -> in.skip(tag & 7);
             }
         }
         return new Piece(piece, score, type);
     }
 
-    private static PieceType pieceType(int number) throws IOException {
+    private static Normalizer parseNormalizer(ProtoReader in) throws IOException {
+        String name = "";
+        byte[] charsmap = new byte[0];
+        boolean[] flags = {true, true, true}; // add_dummy_prefix, remove_extra_whitespaces, escape_whitespaces
+        while (in.hasMore()) {
+            int tag = in.readTag();
+            int field = tag >>> 3;
+            if (field == 1) {
+                name = string(in, tag);
+            } else if (field == 2) {
+                ProtoReader.expect(tag, ProtoReader.LENGTH_DELIMITED);
+                charsmap = in.readBytes();
+            } else if (field >= 3 && field <= 5) {
+                flags[field - 3] = varint(in, tag) != 0;
+            } else {
+                in.skip(tag & 7);
+            }
+        }
+        return new Normalizer(name, charsmap, flags[0], flags[1], flags[2]);
+    }
+
+    private static Trainer parseTrainer(ProtoReader in) throws IOException {
+        int modelType = Trainer.UNIGRAM;
+        boolean suffix = false;
+        boolean byteFallback = false;
+        while (in.hasMore()) {
+            int tag = in.readTag();
+            switch (tag >>> 3) {
+                case 3 -> modelType = (int) varint(in, tag);
+                case 24 -> suffix = varint(in, tag) != 0;
+                case 35 -> byteFallback = varint(in, tag) != 0;
+                default -> in.skip(tag & 7);
+            }
+        }
+        return new Trainer(modelType, suffix, byteFallback);
+    }
+
+    private static String string(ProtoReader in, int tag) throws IOException {
+        ProtoReader.expect(tag, ProtoReader.LENGTH_DELIMITED);
+        return in.readString();
+    }
+
+    private static long varint(ProtoReader in, int tag) throws IOException {
+        ProtoReader.expect(tag, ProtoReader.VARINT);
+        return in.readVarint();
+    }
+
+    private static PieceType pieceType(long number) throws IOException {
         PieceType[] types = PieceType.values();
         if (number < 1 || number > types.length) {
             throw new IOException("unknown piece type " + number);
         }
-        return types[number - 1]; // proto numbers NORMAL=1 … BYTE=6, in declaration order
-    }
-
-    private static Normalizer parseNormalizer(CodedInputStream in) throws IOException {
-        String name = "";
-        byte[] charsmap = new byte[0];
-        boolean dummyPrefix = true;
-        boolean removeExtra = true;
-        boolean escape = true;
-        for (int tag = in.readTag(); tag != 0; tag = in.readTag()) {
-            switch (WireFormat.getTagFieldNumber(tag)) {
-                case 1 -> name = in.readStringRequireUtf8();
-                case 2 -> charsmap = in.readByteArray();
-                case 3 -> dummyPrefix = in.readBool();
-                case 4 -> removeExtra = in.readBool();
-                case 5 -> escape = in.readBool();
-                default -> in.skipField(tag);
-            }
-        }
-        return new Normalizer(name, charsmap, dummyPrefix, removeExtra, escape);
-    }
-
-    private static Trainer parseTrainer(CodedInputStream in) throws IOException {
-        int modelType = Trainer.UNIGRAM;
-        boolean suffix = false;
-        boolean byteFallback = false;
-        for (int tag = in.readTag(); tag != 0; tag = in.readTag()) {
-            switch (WireFormat.getTagFieldNumber(tag)) {
-                case 3 -> modelType = in.readEnum();
-                case 24 -> suffix = in.readBool();
-                case 35 -> byteFallback = in.readBool();
-                default -> in.skipField(tag);
-            }
-        }
-        return new Trainer(modelType, suffix, byteFallback);
+        return types[(int) number - 1];
     }
 }

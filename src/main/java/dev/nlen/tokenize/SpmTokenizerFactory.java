@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 
 /**
@@ -28,12 +29,29 @@ final class SpmTokenizerFactory {
         SentencePieceModel source = SentencePieceModel.read(sourceFile);
         checkEncoderKind(source, sourceFile);
         Vocabulary vocab = Vocabulary.fromVocabJson(modelDir.resolve(VOCAB_JSON));
-        SpecialTokens specials = SpecialTokens.read(modelDir, java.util.Set.of());
+        SpecialTokens specials = SpecialTokens.read(modelDir, Set.of());
         int unkId = requiredId(vocab, specials.unk(), modelDir);
         int eosId = requiredId(vocab, specials.eos(), modelDir);
 
-        List<String> pieces = new ArrayList<>(Arrays.asList(new String[vocab.size()]));
-        List<Double> scores = new ArrayList<>(Arrays.asList(new Double[vocab.size()]));
+        Layout layout = layout(source, vocab, specials, sourceFile);
+        SentencePieceModel.Normalizer spec = source.normalizer();
+        UnaryOperator<String> characters = spec.precompiledCharsmap().length == 0 ? UnaryOperator.identity()
+                : PrecompiledCharsmap.parse(spec.precompiledCharsmap(), sourceFile)::normalize;
+        var whitespace = new SentencePieceWhitespace(
+                spec.removeExtraWhitespaces(), spec.addDummyPrefix(), spec.escapeWhitespaces());
+        UnaryOperator<String> normalizer = text -> whitespace.apply(characters.apply(text));
+        String json = UnigramTokenizerJson.build(layout.pieces(), layout.scores(), unkId);
+        TargetDecoder decoder = new TargetDecoder(vocab.pieces(), invisibleIds(modelDir, vocab, specials),
+                specials.cleanUpTokenizationSpaces());
+        return new MarianTokenizer(RustTokenizers.fromJson(json, sourceFile), vocab, unkId, eosId,
+                new SpecialTokenSplitter(List.copyOf(specials.all())), normalizer, decoder);
+    }
+
+    /** The Rust Unigram vocab: index = id, placeholders where nothing may match. */
+    private record Layout(String[] pieces, double[] scores) {}
+
+    private static Layout layout(SentencePieceModel source, Vocabulary vocab, SpecialTokens specials, Path sourceFile) {
+        List<SentencePieceModel.Piece> slots = new ArrayList<>(Arrays.asList(new SentencePieceModel.Piece[vocab.size()]));
         for (SentencePieceModel.Piece piece : source.pieces()) {
             if (!isMatchable(piece, specials)) {
                 continue;
@@ -42,31 +60,20 @@ final class SpmTokenizerFactory {
                 throw new TokenizerLoadException(sourceFile, "piece \"" + piece.piece() + "\" has score " + piece.score());
             }
             Integer id = vocab.ids().get(piece.piece());
-            int slot = (id != null && pieces.get(id) == null) ? id : pieces.size();
-            if (slot == pieces.size()) {
-                pieces.add(null);
-                scores.add(null);
+            if (id != null && slots.get(id) == null) {
+                slots.set(id, piece);
+            } else {
+                slots.add(piece); // past the vocab: mapped back to <unk> by string lookup
             }
-            pieces.set(slot, piece.piece());
-            scores.set(slot, (double) piece.score());
         }
-        String[] pieceArray = new String[pieces.size()];
-        double[] scoreArray = new double[pieces.size()];
-        for (int id = 0; id < pieceArray.length; id++) {
-            boolean real = pieces.get(id) != null;
-            pieceArray[id] = real ? pieces.get(id) : UnigramTokenizerJson.placeholder(id);
-            scoreArray[id] = real ? scores.get(id) : 0.0;
+        String[] pieces = new String[slots.size()];
+        double[] scores = new double[slots.size()];
+        for (int id = 0; id < pieces.length; id++) {
+            SentencePieceModel.Piece piece = slots.get(id);
+            pieces[id] = piece != null ? piece.piece() : UnigramTokenizerJson.placeholder(id);
+            scores[id] = piece != null ? piece.score() : 0.0;
         }
-        SentencePieceModel.Normalizer spec = source.normalizer();
-        PrecompiledCharsmap.validate(spec.precompiledCharsmap(), sourceFile);
-        var added = new MarianTokenizer.AddedTokens(pieceArray.length, List.copyOf(specials.all()));
-        String json = UnigramTokenizerJson.build(pieceArray, scoreArray, unkId, added.contents(),
-                spec.precompiledCharsmap(), new UnigramTokenizerJson.Whitespace(
-                        spec.removeExtraWhitespaces(), spec.addDummyPrefix(), spec.escapeWhitespaces()));
-        TargetDecoder decoder = new TargetDecoder(vocab.pieces(), invisibleIds(modelDir, vocab, specials),
-                specials.cleanUpTokenizationSpaces());
-        return new MarianTokenizer(RustTokenizers.fromJson(json, added, sourceFile), added, vocab, unkId, eosId,
-                UnaryOperator.identity(), decoder);
+        return new Layout(pieces, scores);
     }
 
     /** Pieces SentencePiece can emit while encoding: normal and user-defined ones that are not special tokens. */

@@ -42,12 +42,17 @@ final class TargetDecoder {
 
     /** Python's {@code str.strip()}: trims the characters {@code str.isspace()} accepts (Java's strip differs). */
     static String pythonStrip(String text) {
+        return pythonStrip(text, true, true);
+    }
+
+    /** {@code lstrip()} / {@code rstrip()} / {@code strip()} with Python's whitespace. */
+    static String pythonStrip(String text, boolean leading, boolean trailing) {
         int begin = 0;
         int end = text.length();
-        while (begin < end && isPythonSpace(text.charAt(begin))) {
+        while (leading && begin < end && isPythonSpace(text.charAt(begin))) {
             begin++;
         }
-        while (end > begin && isPythonSpace(text.charAt(end - 1))) {
+        while (trailing && end > begin && isPythonSpace(text.charAt(end - 1))) {
             end--;
         }
         return text.substring(begin, end);

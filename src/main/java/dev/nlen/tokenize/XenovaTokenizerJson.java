@@ -14,17 +14,18 @@ import java.util.function.UnaryOperator;
  * no quirk of the export can reach the Rust code — in particular not the {@code Precompiled} normalizer whose
  * {@code precompiled_charsmap} is null (Rust panics on it, huggingface/tokenizers#1627, and under DJL that panic
  * aborts the JVM). With a null charsmap the nmt_nfkc rules run in Java ({@link NmtNfkc}), as transformers.js does;
- * a real charsmap is validated and kept.
+ * a real charsmap is validated and applied in Java ({@link PrecompiledCharsmap}).
  *
- * <p>The unknown id. The converter writes {@code unk_id} 2, which in this vocab is the real piece {@code s},
- * not {@code <unk>}. transformers.js then never uses {@code s} as a piece ("leiders" → {@code ▁le id ers}); Rust
- * scores {@code s} like any piece but treats it as the unknown token when fusing unknown runs, so {@code ss}
- * becomes one token and {@code s中} becomes one token with the id of {@code s} (measured with DJL 0.38 on the
- * stand-in). SentencePiece, which the model was trained with, knows {@code s} as an ordinary piece and
+ * <p>The unknown id. The converter writes {@code unk_id} 2, which in this vocab is the real piece {@code s}, not
+ * {@code <unk>}. Both readers of the file then treat {@code s} as the unknown token when fusing unknown runs:
+ * {@code ss} and {@code s中} each become one token with id 2, the {@code 中} silently taking the id of {@code s}
+ * (measured on the stand-in with DJL 0.38 and with transformers.js 4.3.2, which also segments "leiders" as
+ * {@code ▁le id ers}). SentencePiece, which the model was trained with, knows {@code s} as an ordinary piece and
  * {@code <unk>} as the unknown one. We follow SentencePiece: unk_id is set to the index of tokenizer_config.json's
- * unk_token, so {@code s} is ordinary ("leiders" → {@code ▁ leider s}, as the source.spm gives) and unknown
- * characters get {@code <unk>}'s id. What still differs from training is the export's own vocab — scores are the
- * max of source and target, target-only pieces are reachable — which only the SPM path avoids.
+ * unk_token, so {@code s} is ordinary ({@code ▁k is s ▁ s 中 ▁G la s s}, with {@code 中} → {@code <unk>}) and
+ * "leiders" comes out {@code ▁ leider s}, as source.spm segments it. What still differs from training is the
+ * export's own vocab — scores are the max of source and target, target-only pieces are reachable — which only
+ * the SPM path avoids (on the stand-in's golden table the JSON path gives MarianTokenizer's ids for 19 of 53).
  */
 final class XenovaTokenizerJson {
 
@@ -56,14 +57,12 @@ final class XenovaTokenizerJson {
             rustPieces[id] = usable ? strings[id] : UnigramTokenizerJson.placeholder(id);
             scores[id] = usable ? scores[id] : 0.0;
         }
-        byte[] charsmap = charsmap(root.path("normalizer"), file);
-        UnaryOperator<String> javaNormalizer = charsmap.length > 0 ? UnaryOperator.identity() : NmtNfkc::normalize;
-        var added = new MarianTokenizer.AddedTokens(rustPieces.length, List.copyOf(specials.all()));
-        String json = UnigramTokenizerJson.build(rustPieces, scores, unkId, added.contents(), charsmap,
-                UnigramTokenizerJson.Whitespace.NMT_DEFAULT);
+        UnaryOperator<String> characters = characterNormalizer(root.path("normalizer"), file);
+        UnaryOperator<String> normalizer = text -> SentencePieceWhitespace.NMT_DEFAULT.apply(characters.apply(text));
+        String json = UnigramTokenizerJson.build(rustPieces, scores, unkId);
         TargetDecoder decoder = new TargetDecoder(strings, invisible, specials.cleanUpTokenizationSpaces());
-        return new MarianTokenizer(RustTokenizers.fromJson(json, added, file), added, vocab, unkId, eosId,
-                javaNormalizer, decoder);
+        return new MarianTokenizer(RustTokenizers.fromJson(json, file), vocab, unkId, eosId,
+                new SpecialTokenSplitter(List.copyOf(specials.all())), normalizer, decoder);
     }
 
     private static String[] vocabStrings(JsonNode vocab, Path file) {
@@ -107,11 +106,11 @@ final class XenovaTokenizerJson {
         return specials;
     }
 
-    /** The charsmap of a {@code Precompiled} normalizer, or none (null charsmap, other or no normalizer). */
-    private static byte[] charsmap(JsonNode normalizer, Path file) {
+    /** A {@code Precompiled} normalizer's charsmap when it has one, else the nmt_nfkc rules in Java. */
+    private static UnaryOperator<String> characterNormalizer(JsonNode normalizer, Path file) {
         JsonNode map = normalizer.path("precompiled_charsmap");
         if (!"Precompiled".equals(normalizer.path("type").asText()) || !map.isTextual() || map.asText().isEmpty()) {
-            return new byte[0];
+            return NmtNfkc::normalize;
         }
         byte[] bytes;
         try {
@@ -119,8 +118,7 @@ final class XenovaTokenizerJson {
         } catch (IllegalArgumentException e) {
             throw new TokenizerLoadException(file, "normalizer.precompiled_charsmap is not base64", e);
         }
-        PrecompiledCharsmap.validate(bytes, file);
-        return bytes;
+        return PrecompiledCharsmap.parse(bytes, file)::normalize;
     }
 
     private static int requiredIndex(Vocabulary vocab, String token, Path file) {

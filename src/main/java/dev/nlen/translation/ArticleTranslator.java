@@ -26,10 +26,15 @@ public final class ArticleTranslator {
     private final LongSentenceSplitter splitter;
 
     public ArticleTranslator(SentenceTranslator translator, ArticleSegmenter segmenter) {
+        this(translator, segmenter, Integer.MAX_VALUE);
+    }
+
+    /** @param maxPieceTokens cut sentences longer than this many tokens (capped by the model's positions) */
+    public ArticleTranslator(SentenceTranslator translator, ArticleSegmenter segmenter, int maxPieceTokens) {
         this.translator = translator;
         this.segmenter = segmenter;
         this.splitter = new LongSentenceSplitter(translator::countTokens,
-                translator.maxSourceTokens() - POSITION_MARGIN);
+                Math.min(maxPieceTokens, translator.maxSourceTokens() - POSITION_MARGIN));
     }
 
     public SegmentedArticle segment(String text) {

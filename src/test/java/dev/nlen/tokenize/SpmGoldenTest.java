@@ -1,13 +1,6 @@
 package dev.nlen.tokenize;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.io.InputStream;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -15,12 +8,14 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * SPM path against golden ids written by scripts/golden/marian_ids.py (sentencepiece + vocab.json, the way
- * Hugging Face's MarianTokenizer tokenizes) for the shared stand-in model.
+ * SPM path on the shared stand-in against golden ids from scripts/golden/marian_ids.py (sentencepiece +
+ * vocab.json the way Hugging Face's MarianTokenizer does it), for a table of Dutch sentences and for random strings.
  */
 class SpmGoldenTest {
 
-    private static final String GOLDEN = "/tokenize/golden-opus-mt-nl-en-tiny-hf.json";
+    static final String GOLDEN = "/tokenize/golden-opus-mt-nl-en-tiny-hf.json";
+    /** 600 seeded random hostile strings (scripts/golden/random_sentences.py). */
+    static final String GOLDEN_RANDOM = "/tokenize/golden-random-opus-mt-nl-en-tiny-hf.json";
     private static Tokenizer tokenizer;
 
     @BeforeAll
@@ -35,32 +30,19 @@ class SpmGoldenTest {
         }
     }
 
-    static List<JsonNode> goldenCases() throws IOException {
-        try (InputStream in = SpmGoldenTest.class.getResourceAsStream(GOLDEN)) {
-            JsonNode golden = JsonFiles.MAPPER.readTree(in);
-            List<JsonNode> cases = new ArrayList<>();
-            golden.path("cases").forEach(cases::add);
-            return cases;
-        }
-    }
-
     @TestFactory
     Stream<DynamicTest> piecesAndIdsEqualMarianTokenizer() throws IOException {
-        return goldenCases().stream().map(golden -> DynamicTest.dynamicTest(golden.path("name").asText(), () -> {
-            String text = golden.path("text").asText();
-            List<String> pieces = new ArrayList<>();
-            golden.path("pieces").forEach(piece -> pieces.add(piece.asText()));
-            long[] ids = JsonFiles.MAPPER.convertValue(golden.path("ids"), long[].class);
-            assertEquals(pieces, tokenizer.pieces(text), "pieces of " + text);
-            assertArrayEquals(ids, tokenizer.encode(text), "ids of " + text);
-        }));
+        return GoldenCases.load(GOLDEN).encodeTests(() -> tokenizer);
     }
 
     @TestFactory
     Stream<DynamicTest> decodeEqualsMarianTokenizer() throws IOException {
-        return goldenCases().stream().map(golden -> DynamicTest.dynamicTest(golden.path("name").asText(), () -> {
-            long[] ids = JsonFiles.MAPPER.convertValue(golden.path("ids"), long[].class);
-            assertEquals(golden.path("decoded").asText(), tokenizer.decode(ids));
-        }));
+        return GoldenCases.load(GOLDEN).decodeTests(() -> tokenizer);
+    }
+
+    @TestFactory
+    Stream<DynamicTest> randomStringsEqualMarianTokenizer() throws IOException {
+        return Stream.concat(GoldenCases.load(GOLDEN_RANDOM).encodeTests(() -> tokenizer),
+                GoldenCases.load(GOLDEN_RANDOM).decodeTests(() -> tokenizer));
     }
 }
