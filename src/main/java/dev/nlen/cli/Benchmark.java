@@ -5,6 +5,7 @@ import dev.nlen.model.DecoderLayout;
 import dev.nlen.model.Device;
 import dev.nlen.model.Precision;
 import dev.nlen.model.RuntimeOptions;
+import dev.nlen.text.ArticleSegmenter;
 import dev.nlen.tokenize.TokenizerSource;
 import dev.nlen.translation.EngineSettings;
 import dev.nlen.translation.SentenceTranslation;
@@ -21,7 +22,8 @@ import java.util.logging.Logger;
 
 /**
  * Throughput figures: sentences/s and generated tokens/s for greedy and beam search at batch 1 and batch N.
- * Usage: Benchmark MODEL_DIR SENTENCES_FILE [fp32|int8] [maxNewTokens] [batch] [rounds] [device] [threads]
+ * The sentences are those of an article file, as the service segments it.
+ * Usage: Benchmark MODEL_DIR ARTICLE_FILE [fp32|int8] [maxNewTokens] [batch] [rounds] [device] [threads]
  */
 public final class Benchmark {
 
@@ -31,8 +33,9 @@ public final class Benchmark {
     public static void main(String[] args) throws IOException {
         Logger.getLogger("").setLevel(Level.WARNING);
         Path model = Path.of(args[0]);
-        List<String> sentences = Files.readAllLines(Path.of(args[1]), StandardCharsets.UTF_8).stream()
-                .filter(s -> !s.isBlank()).toList();
+        String article = Files.readString(Path.of(args[1]), StandardCharsets.UTF_8);
+        List<String> sentences = new ArticleSegmenter().segment(article).sentences().stream()
+                .map(s -> s.textForTranslation(article)).toList();
         Precision precision = args.length > 2 ? Precision.valueOf(args[2].toUpperCase()) : null;
         int maxNewTokens = args.length > 3 ? Integer.parseInt(args[3]) : 64;
         int batch = args.length > 4 ? Integer.parseInt(args[4]) : 32;
