@@ -34,9 +34,7 @@ public final class BeamSearch implements SearchStrategy {
         BeamState state = BeamState.start(sentences, beams, options.decoderStartTokenId(), SILENCED_BEAM);
         while (!live.isEmpty()) {
             float[][] scores = session.step(GreedySearch.lastTokens(state.sequences()));
-            for (float[] row : scores) {
-                LogSoftmax.apply(row);
-            }
+            LogSoftmax.applyAll(scores);
             processors.process(state.sequences(), scores);
             int length = state.sequences()[0].length;   // decoder start included; the candidates make it length + 1
             BeamState next = BeamState.empty(live.size(), beams);

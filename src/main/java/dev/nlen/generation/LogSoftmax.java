@@ -1,17 +1,36 @@
 package dev.nlen.generation;
 
-/** Numerically stable log-softmax over one row, in place. Also the {@code renormalize_logits} processor. */
+/**
+ * Numerically stable log-softmax over each row, in place. Also the {@code renormalize_logits} processor. With the
+ * real vocabulary (67k) and beams this is the Java side's main cost, so large batches spread rows over the cores
+ * (ONNX Runtime's threads are idle meanwhile), and exponentials too small to change a float sum are skipped.
+ */
 final class LogSoftmax implements LogitsProcessor {
 
     static final LogSoftmax INSTANCE = new LogSoftmax();
+
+    /** Below max - 40 a term is under 4e-18 of the sum: no float32 result can change. */
+    private static final float NEGLIGIBLE = -40f;
+
+    /** Row work (rows × vocabulary) above which rows are normalised in parallel. */
+    private static final long PARALLEL_THRESHOLD = 1L << 20;
 
     private LogSoftmax() {
     }
 
     @Override
     public void process(long[][] sequences, float[][] scores) {
-        for (float[] row : scores) {
-            apply(row);
+        applyAll(scores);
+    }
+
+    static void applyAll(float[][] scores) {
+        long work = scores.length == 0 ? 0 : (long) scores.length * scores[0].length;
+        if (scores.length > 1 && work > PARALLEL_THRESHOLD) {
+            java.util.Arrays.stream(scores).parallel().forEach(LogSoftmax::apply);
+        } else {
+            for (float[] row : scores) {
+                apply(row);
+            }
         }
     }
 
@@ -25,7 +44,10 @@ final class LogSoftmax implements LogitsProcessor {
         }
         double sum = 0;
         for (float v : row) {
-            sum += Math.exp(v - max);
+            float shifted = v - max;
+            if (shifted > NEGLIGIBLE) {
+                sum += Math.exp(shifted);
+            }
         }
         float logSum = (float) (max + Math.log(sum));
         for (int i = 0; i < row.length; i++) {
