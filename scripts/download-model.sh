@@ -316,6 +316,11 @@ fetch_file() {
   done
 }
 
+# Records where the folder came from; the service reports it as the model's id and revision.
+write_source() {
+  printf '{"repo": "%s", "revision": "%s"}\n' "$REPO" "$REVISION" > "$DEST/model-source.json"
+}
+
 main() {
   parse_args "$@"
   require_tools
@@ -327,6 +332,7 @@ main() {
   local path i
   while IFS= read -r path; do plan_file "$path"; done < <(file_list)
   if ((${#ONLY[@]} == 0)); then for path in "${OPTIONAL_FILES[@]}"; do plan_file "$path"; done; fi
+  ((${#ONLY[@]} == 0)) && write_source
   ((${#PLAN_PATH[@]} == 0)) && { log "all files present and verified"; exit "$EXIT_OK"; }
   check_free_space
   for i in "${!PLAN_PATH[@]}"; do

@@ -83,6 +83,8 @@ class DownloadModelScriptTest {
         assertTrue(run.stderr().contains("special_tokens_map.json: not in"), run::toString);
         assertEquals(List.of(), partFiles());
         assertTrue(hub.requests().stream().anyMatch(r -> r.path().startsWith("/cdn/")), "LFS redirect followed");
+        String source = Files.readString(dest().resolve("model-source.json"));
+        assertTrue(source.contains("\"revision\": \"") && source.contains("\"repo\": \""), source);
     }
 
     @Test
