@@ -8,12 +8,6 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 . "$root/scripts/java-env.sh"
 model=${1:-$root/models/standin-full}
 article=${2:-$root/../shared/seed/article-nl.txt}
-app="$root/target/quarkus-app"
-if [ ! -f "$app/quarkus-run.jar" ]; then
-  (cd "$root" && ./mvnw -q -B package -DskipTests >&2)
-fi
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), Java $(java -version 2>&1 | head -1)"
 echo "model: $model  article: $article"
-exec java --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow \
-  -Djava.util.logging.manager=org.jboss.logmanager.LogManager -cp "$app/app/*:$app/lib/boot/*:$app/lib/main/*" \
-  dev.nlen.cli.Benchmark "$model" "$article" "${3:-fp32}" "${4:-64}" "${5:-32}" "${6:-1}" "${7:-cpu}" "${8:-0}"
+run_app_main dev.nlen.cli.Benchmark "$model" "$article" "${3:-fp32}" "${4:-64}" "${5:-32}" "${6:-1}" "${7:-cpu}" "${8:-0}"

@@ -10,3 +10,17 @@ if [ -z "${JAVA_HOME:-}" ] || ! "$JAVA_HOME/bin/java" -version 2>&1 | grep -q '"
 fi
 export JAVA_HOME
 export PATH="$JAVA_HOME/bin:$PATH"
+
+# Runs a main class of the packaged application (building it first when it is missing): run_app_main CLASS ARGS...
+run_app_main() {
+  local root app
+  root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+  app="$root/target/quarkus-app"
+  if [ ! -f "$app/quarkus-run.jar" ]; then
+    echo "building the application (once)..." >&2
+    (cd "$root" && ./mvnw -q -B package -DskipTests >&2)
+  fi
+  exec java --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow \
+    -Djava.util.logging.manager=org.jboss.logmanager.LogManager \
+    -cp "$app/app/*:$app/lib/boot/*:$app/lib/main/*" "$@"
+}
