@@ -3,9 +3,9 @@ package dev.nlen.api;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The JSON body of {@code POST /v1/translate}. */
-@Schema(description = "A Dutch article and optional decoding options")
+@Schema(description = "A Dutch article and optional decoding options", requiredProperties = "text")
 public record TranslateRequest(
-        @Schema(description = "The Dutch article: paragraphs separated by blank lines", required = true,
+        @Schema(description = "The Dutch article: paragraphs separated by blank lines",
                 example = "De minister kondigde dinsdag nieuwe maatregelen aan.\n\nDe oppositie reageerde kritisch.")
         String text,
         @Schema(description = "Decoding options; each defaults to generation_config.json")
