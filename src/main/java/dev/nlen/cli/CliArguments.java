@@ -1,5 +1,6 @@
 package dev.nlen.cli;
 
+import dev.nlen.generation.GenerationOptions;
 import dev.nlen.model.DecoderLayout;
 import dev.nlen.model.Device;
 import dev.nlen.model.Precision;
@@ -58,6 +59,18 @@ record CliArguments(EngineSettings engine, int beams, int maxNewTokens, boolean 
         RuntimeOptions runtime = new RuntimeOptions(device, threads, Optional.empty());
         return new CliArguments(new EngineSettings(model, precision, layout, runtime, tokenizer, batchSize),
                 beams, maxNewTokens, idsIn);
+    }
+
+    /** The export's decoding defaults with the --beams and --max-new-tokens given here. */
+    GenerationOptions options(GenerationOptions defaults) {
+        GenerationOptions options = defaults;
+        if (beams > 0) {
+            options = options.withNumBeams(beams);
+        }
+        if (maxNewTokens > 0) {
+            options = options.withMaxNewTokens(maxNewTokens);
+        }
+        return options;
     }
 
     private static int positive(String flag, String value, int max) {

@@ -61,13 +61,7 @@ public final class TranslateArticle {
             CliArguments arguments = CliArguments.parse(engineArgs.toArray(String[]::new));
             String text = Files.readString(file, StandardCharsets.UTF_8);
             try (TranslationEngine engine = TranslationEngine.open(arguments.engine())) {
-                GenerationOptions options = engine.defaults();
-                if (arguments.beams() > 0) {
-                    options = options.withNumBeams(arguments.beams());
-                }
-                if (arguments.maxNewTokens() > 0) {
-                    options = options.withMaxNewTokens(arguments.maxNewTokens());
-                }
+                GenerationOptions options = arguments.options(engine.defaults());
                 String out = renderer.render(new ArticleTranslator(engine, new ArticleSegmenter()).translate(text, options));
                 PrintStream stdout = new PrintStream(System.out, true, StandardCharsets.UTF_8);
                 stdout.print(out.endsWith("\n") ? out : out + "\n");

@@ -46,13 +46,7 @@ public final class TranslateLines {
     }
 
     static void run(TranslationEngine engine, CliArguments arguments, PrintStream out) throws IOException {
-        GenerationOptions options = engine.defaults();
-        if (arguments.beams() > 0) {
-            options = options.withNumBeams(arguments.beams());
-        }
-        if (arguments.maxNewTokens() > 0) {
-            options = options.withMaxNewTokens(arguments.maxNewTokens());
-        }
+        GenerationOptions options = arguments.options(engine.defaults());
         ObjectMapper json = new ObjectMapper();
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         List<String> chunk = new ArrayList<>();

@@ -54,18 +54,8 @@ record MergedDecoder(OrtEnvironment env, OrtSession session, int layers, int hea
         }
     }
 
-    static void closeAll(OrtSession... sessions) {
-        for (OrtSession s : sessions) {
-            try {
-                s.close();
-            } catch (OrtException e) {
-                throw new IllegalStateException("closing an ONNX Runtime session failed", e);
-            }
-        }
-    }
-
     @Override
     public void close() {
-        closeAll(session);
+        Sessions.close(session);
     }
 }

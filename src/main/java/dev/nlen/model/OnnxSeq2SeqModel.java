@@ -165,6 +165,6 @@ public final class OnnxSeq2SeqModel implements Seq2SeqModel {
         selfGather.close();
         statesGather.close();
         decoder.close();
-        MergedDecoder.closeAll(encoder);
+        Sessions.close(encoder);
     }
 }

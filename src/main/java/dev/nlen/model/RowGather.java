@@ -57,6 +57,6 @@ final class RowGather implements AutoCloseable {
 
     @Override
     public void close() {
-        MergedDecoder.closeAll(session);
+        Sessions.close(session);
     }
 }

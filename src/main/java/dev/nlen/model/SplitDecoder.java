@@ -26,6 +26,6 @@ record SplitDecoder(OrtSession firstStep, OrtSession withPast, int layers) imple
 
     @Override
     public void close() {
-        MergedDecoder.closeAll(firstStep, withPast);
+        Sessions.close(firstStep, withPast);
     }
 }
