@@ -34,4 +34,9 @@ record BadWordsProcessor(List<List<Long>> badWords) implements LogitsProcessor {
         }
         return true;
     }
+
+    @Override
+    public boolean commutesWithNormalisation() {
+        return true; // only bans tokens
+    }
 }

@@ -19,6 +19,9 @@ public final class BeamSearch implements SearchStrategy {
         int beams = options.numBeams();
         int maxLength = options.effectiveMaxLength();
         LogitsProcessors processors = LogitsProcessors.forOptions(options);
+        // log_softmax(ban(log_softmax(x))) = log_softmax(ban(x)): with renormalize_logits and only banning
+        // processors (the export's own settings) one normalisation gives the same log-probabilities
+        boolean normalisedByProcessors = processors.endsNormalisedAfterMasksOnly();
         int sentences = session.rows();
         BeamHypotheses[] finished = new BeamHypotheses[sentences];
         int[] rowsToSentences = new int[sentences * beams];
@@ -34,7 +37,9 @@ public final class BeamSearch implements SearchStrategy {
         BeamState state = BeamState.start(sentences, beams, options.decoderStartTokenId(), SILENCED_BEAM);
         while (!live.isEmpty()) {
             float[][] scores = session.step(GreedySearch.lastTokens(state.sequences()));
-            LogSoftmax.applyAll(scores);
+            if (!normalisedByProcessors) {
+                LogSoftmax.applyAll(scores);            // HF: log_softmax, then the processors
+            }
             processors.process(state.sequences(), scores);
             int length = state.sequences()[0].length;   // decoder start included; the candidates make it length + 1
             BeamState next = BeamState.empty(live.size(), beams);

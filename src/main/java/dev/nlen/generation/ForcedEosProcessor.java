@@ -14,4 +14,9 @@ record ForcedEosProcessor(int maxLength, long eosTokenId) implements LogitsProce
             }
         }
     }
+
+    @Override
+    public boolean commutesWithNormalisation() {
+        return true; // only bans tokens
+    }
 }

@@ -54,4 +54,9 @@ final class LogSoftmax implements LogitsProcessor {
             row[i] -= logSum;
         }
     }
+
+    @Override
+    public boolean commutesWithNormalisation() {
+        return true;
+    }
 }

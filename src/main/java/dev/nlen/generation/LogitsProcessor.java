@@ -8,4 +8,12 @@ package dev.nlen.generation;
 public interface LogitsProcessor {
 
     void process(long[][] sequences, float[][] scores);
+
+    /**
+     * Whether adding a constant to a row before this processor changes nothing after a final log-softmax: true for
+     * processors that only ban tokens (set them to -inf). Beam search then normalises once instead of twice.
+     */
+    default boolean commutesWithNormalisation() {
+        return false;
+    }
 }

@@ -36,6 +36,17 @@ public record LogitsProcessors(List<LogitsProcessor> processors) implements Logi
         return new LogitsProcessors(list);
     }
 
+    /** Every processor only bans tokens, and the last one renormalises: log_softmax first would change nothing. */
+    boolean endsNormalisedAfterMasksOnly() {
+        return !processors.isEmpty() && processors.getLast() == LogSoftmax.INSTANCE
+                && processors.stream().allMatch(LogitsProcessor::commutesWithNormalisation);
+    }
+
+    @Override
+    public boolean commutesWithNormalisation() {
+        return processors.stream().allMatch(LogitsProcessor::commutesWithNormalisation);
+    }
+
     @Override
     public void process(long[][] sequences, float[][] scores) {
         for (LogitsProcessor processor : processors) {

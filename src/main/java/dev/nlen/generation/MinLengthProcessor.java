@@ -14,4 +14,9 @@ record MinLengthProcessor(int minSequenceLength, long eosTokenId) implements Log
             }
         }
     }
+
+    @Override
+    public boolean commutesWithNormalisation() {
+        return true; // only bans tokens
+    }
 }

@@ -21,4 +21,9 @@ record NoRepeatNGramProcessor(int n) implements LogitsProcessor {
             }
         }
     }
+
+    @Override
+    public boolean commutesWithNormalisation() {
+        return true; // only bans tokens
+    }
 }
