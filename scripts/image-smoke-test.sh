@@ -43,7 +43,7 @@ parse_args() {
   while (($#)); do
     case "$1" in
       --image) IMAGE="${2:?}"; shift 2 ;;
-      --model) MODEL="${2:?}"; shift 2 ;;
+      --model) MODEL="$(cd "${2:?}" && pwd)"; shift 2 ;;
       --runs) RUNS="${2:?}"; shift 2 ;;
       --no-host) HOST_RUNS=0; shift ;;
       --port) PORT="${2:?}"; shift 2 ;;
