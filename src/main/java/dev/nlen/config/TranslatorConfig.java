@@ -3,6 +3,7 @@ package dev.nlen.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -17,6 +18,8 @@ public interface TranslatorConfig {
     Limits limits();
 
     Generation generation();
+
+    Compat compat();
 
     interface Model {
         /** The export folder (env TRANSLATOR_MODEL_DIR). */
@@ -94,5 +97,44 @@ public interface TranslatorConfig {
 
         /** Overrides max_length with max_new_tokens. */
         OptionalInt maxNewTokens();
+    }
+
+    /** The DeepL- and LibreTranslate-compatible APIs and language detection (api/deepl, api/libre, detect/). */
+    interface Compat {
+        /** DeepL answers 413 over this body size. */
+        @WithDefault("131072")
+        int deeplMaxBodyBytes();
+
+        /** Most {@code text} values in one DeepL request. */
+        @WithDefault("50")
+        int deeplMaxTexts();
+
+        /** {@code character_limit} of {@code /v2/usage}; translation stops with 456 once reached. */
+        @WithDefault("1000000000000")
+        long deeplCharacterLimit();
+
+        Detection detection();
+
+        interface Detection {
+            /** Detect languages at all (off: every text is taken as Dutch). */
+            @WithDefault("true")
+            boolean enabled();
+
+            /** ISO 639-1 codes of the languages told apart; fewer means less memory and faster start. */
+            @WithDefault("nl,en,de,fr,es,it,pt,pl,tr,ar")
+            List<String> languages();
+
+            /** Paragraphs with fewer letters are always taken as Dutch (too short to tell). */
+            @WithDefault("20")
+            int minLetters();
+
+            /** Confidence (0..1) another language needs for a paragraph to be left untranslated. */
+            @WithDefault("0.9")
+            double minConfidence();
+
+            /** Load the models in the background; until then every text is taken as Dutch. */
+            @WithDefault("true")
+            boolean backgroundLoad();
+        }
     }
 }
