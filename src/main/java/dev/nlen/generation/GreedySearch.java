@@ -87,8 +87,6 @@ public final class GreedySearch implements SearchStrategy {
         if (alreadyNormalised) {
             return processed[token];
         }
-        float[] copy = processed.clone();
-        LogSoftmax.apply(copy);
-        return copy[token];
+        return LogSoftmax.at(processed, token);
     }
 }
