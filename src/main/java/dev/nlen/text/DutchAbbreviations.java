@@ -27,8 +27,8 @@ final class DutchAbbreviations {
     private static final Set<String> WORDS = Set.of(
             "dhr", "mevr", "mw", "mej", "prof", "dr", "drs", "ir", "ing", "mr", "ds", "mgr", "jhr", "st", "sr", "jr",
             "bijv", "bv", "blz", "pag", "nr", "nrs", "ca", "resp", "incl", "excl", "vgl", "zgn", "zg", "evt",
-            "ong", "max", "min", "art", "fig", "tel", "hfst", "afb", "vs", "pp", "gen", "kol", "lt", "burg", "weth",
-            "kard", "br", "zr", "bijl", "par", "vnl", "aant", "dept", "inl", "red");
+            "ong", "max", "min", "art", "fig", "tel", "hfst", "afb", "vs", "pp", "kol", "lt", "weth",
+            "kard", "br", "zr", "bijl", "par", "vnl", "aant", "dept", "inl");
 
     /** Name particles that are capitalised in Belgian and sentence-initial names: K. De Gucht, H. Van Rompuy. */
     private static final Set<String> PARTICLES = Set.of(

@@ -79,7 +79,8 @@ final class DutchSentenceSplitter {
 
     /**
      * Starts of words preceded by ATerm/STerm, Close*, Sp+, where SB8 may have hidden a break, and where SB8a hides
-     * one before an opening {@code ,,} or a list dash ({@code nog vrij? - 18 augustus}).
+     * one before an opening {@code ,,} or a list dash ({@code nog vrij? - 18 augustus}); a list dash after a colon
+     * starts a sentence too ({@code Programma: - 10.00 uur opening}).
      */
     private static List<Integer> breaksAfterTerminalAndSpace(String shadow, QuoteRoles quotes) {
         List<Integer> breaks = new ArrayList<>();
@@ -98,7 +99,8 @@ final class DutchSentenceSplitter {
             while (j > 0 && sentenceBreakClass(shadow.codePointBefore(j)) == UCharacter.SentenceBreak.CLOSE) {
                 j -= Character.charCount(shadow.codePointBefore(j));
             }
-            if (j > 0 && isTerminal(shadow.codePointBefore(j))) {
+            boolean listAfterColon = j > 0 && shadow.charAt(j - 1) == ':' && isListDash(shadow, i);
+            if (j > 0 && isTerminal(shadow.codePointBefore(j)) || listAfterColon) {
                 breaks.add(i);
             }
         }
@@ -139,6 +141,9 @@ final class DutchSentenceSplitter {
                 || shadow.charAt(content) == ' ')) {
             content++;
         }
+        if (isListDash(shadow, at) && insideBrackets(shadow, sentenceStart, at)) {
+            return -1; // a date range: (Rotterdam, 1466? - Bazel, 1536)
+        }
         if (content == n || UCharacter.isLowerCase(shadow.codePointAt(content))
                 || at > candidate && content == at && continuesSentence(shadow.codePointAt(at))) {
             return -1;
@@ -168,9 +173,25 @@ final class DutchSentenceSplitter {
 
     /** A dash followed by a space: the marker of a list or dialogue line run into the paragraph. */
     private static boolean isListDash(String shadow, int i) {
+        if (i >= shadow.length()) {
+            return false;
+        }
         char c = shadow.charAt(i);
         return (c == '-' || c == '–' || c == '—') && i + 1 < shadow.length() && shadow.charAt(i + 1) == ' '
                 && (i == 0 || shadow.charAt(i - 1) == ' ');
+    }
+
+    private static boolean insideBrackets(String shadow, int from, int to) {
+        int depth = 0;
+        for (int i = from; i < to; i++) {
+            char c = shadow.charAt(i);
+            if (c == '(' || c == '[') {
+                depth++;
+            } else if ((c == ')' || c == ']') && depth > 0) {
+                depth--;
+            }
+        }
+        return depth > 0;
     }
 
     private static int skipSpaces(String shadow, int i) {

@@ -116,6 +116,10 @@ class DutchBoundaryRulesTest {
                         "AMSTERDAM - De politie heeft een man aangehouden.", "Hij is 34."),
                 row("Twee punten. 1. De kosten zijn hoog. 2. De baten zijn laag.",
                         "Twee punten.", "1. De kosten zijn hoog.", "2. De baten zijn laag."),
+                row("Programma van de dag: - 10.00 uur: opening. - 12.00 uur: lunch.", "Programma van de dag:",
+                        "- 10.00 uur: opening.", "- 12.00 uur: lunch."),
+                row("Erasmus (Rotterdam, 1466? - Bazel, 1536) was humanist. Hij schreef in het Latijn.",
+                        "Erasmus (Rotterdam, 1466? - Bazel, 1536) was humanist.", "Hij schreef in het Latijn."),
                 row("Het aantal doden steeg tot 12. 3 mensen worden vermist.",
                         "Het aantal doden steeg tot 12.", "3 mensen worden vermist."));
     }
