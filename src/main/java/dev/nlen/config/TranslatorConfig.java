@@ -19,6 +19,8 @@ public interface TranslatorConfig {
 
     Generation generation();
 
+    Scheduling scheduling();
+
     Compat compat();
 
     interface Model {
@@ -54,10 +56,6 @@ public interface TranslatorConfig {
         /** Most sentences decoded together. */
         @WithDefault("32")
         int maxBatchSentences();
-
-        /** Most source tokens decoded together in one batch. */
-        @WithDefault("4096")
-        int maxBatchTokens();
 
         /** Translation workers: batches decoded at the same time. */
         @WithDefault("1")
@@ -97,6 +95,25 @@ public interface TranslatorConfig {
 
         /** Overrides max_length with max_new_tokens. */
         OptionalInt maxNewTokens();
+    }
+
+    /** Bounded work: batch and queue budgets in work units (beams × (source + generated tokens)), deadlines. */
+    interface Scheduling {
+        /** Most work decoded together in one batch: bounds the decoder's memory (KV cache, logits). */
+        @WithDefault("98304")
+        int maxBatchWork();
+
+        /** Most work queued and running at once; a request over it is refused with 503 and Retry-After. */
+        @WithDefault("20000000")
+        long maxQueuedWork();
+
+        /** A request not answered within this time is stopped and answered 504. */
+        @WithDefault("5m")
+        java.time.Duration requestTimeout();
+
+        /** Retry-After of a 503 when the queue is full. */
+        @WithDefault("5s")
+        java.time.Duration retryAfter();
     }
 
     /** The DeepL- and LibreTranslate-compatible APIs and language detection (api/deepl, api/libre, detect/). */
