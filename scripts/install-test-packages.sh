@@ -4,9 +4,9 @@
 # Add a package here rather than installing it by hand; tests that need one skip with a message where it is absent.
 set -euo pipefail
 
-# haproxy: replicas behind a load balancer (scripts/failover-test.sh); wrk: HTTP load (scripts/load-test.sh);
+# haproxy: replicas behind a load balancer (scripts/failover-test.sh); curl, python3: readiness polls, free ports;
 # kubectl is not in this list: Debian's kubernetes-client (1.20) has no `kubectl kustomize` for our manifests.
-PACKAGES=(haproxy wrk curl procps)
+PACKAGES=(haproxy curl python3)
 
 missing=()
 for package in "${PACKAGES[@]}"; do

@@ -4,6 +4,7 @@ import dev.nlen.model.DecoderSession;
 import dev.nlen.model.TopCandidates;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntPredicate;
 
 /**
  * Beam search with Hugging Face's candidate handling: per sentence the best 2×beams (token, beam) candidates of
@@ -16,7 +17,7 @@ public final class BeamSearch implements SearchStrategy {
     private static final float SILENCED_BEAM = -1e9f;
 
     @Override
-    public List<List<Hypothesis>> search(DecoderSession session, GenerationOptions options) {
+    public List<List<Hypothesis>> search(DecoderSession session, GenerationOptions options, IntPredicate stopped) {
         int beams = options.numBeams();
         int maxLength = options.effectiveMaxLength();
         LogitsProcessors processors = LogitsProcessors.forOptions(options);
@@ -25,6 +26,7 @@ public final class BeamSearch implements SearchStrategy {
         boolean normalisedByProcessors = processors.endsNormalisedAfterMasksOnly();
         int sentences = session.rows();
         BeamHypotheses[] finished = new BeamHypotheses[sentences];
+        boolean[] abandoned = new boolean[sentences];
         int[] rowsToSentences = new int[sentences * beams];
         List<Integer> live = new ArrayList<>();        // sentences still decoded, in session order
         for (int s = 0; s < sentences; s++) {
@@ -55,6 +57,10 @@ public final class BeamSearch implements SearchStrategy {
             BeamState next = BeamState.empty(live.size(), beams);
             List<Integer> stillLive = new ArrayList<>();
             for (int i = 0; i < live.size(); i++) {
+                if (stopped.test(live.get(i))) {
+                    abandoned[live.get(i)] = true;      // nobody waits for it: it leaves like a finished sentence
+                    continue;
+                }
                 BeamHypotheses hypotheses = finished[live.get(i)];
                 Candidates top = ranked != null ? Candidates.of(ranked, i)
                         : Candidates.best(scores, state.scores(), i * beams, beams, 2 * beams);
@@ -84,8 +90,8 @@ public final class BeamSearch implements SearchStrategy {
             live.addAll(remaining);
         }
         List<List<Hypothesis>> out = new ArrayList<>();
-        for (BeamHypotheses hypotheses : finished) {
-            out.add(hypotheses.best(options.numReturnSequences()));
+        for (int s = 0; s < sentences; s++) {
+            out.add(abandoned[s] ? List.of() : finished[s].best(options.numReturnSequences()));
         }
         return out;
     }
