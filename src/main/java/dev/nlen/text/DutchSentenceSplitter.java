@@ -79,7 +79,8 @@ final class DutchSentenceSplitter {
 
     /**
      * Starts of words preceded by ATerm/STerm, Close*, Sp+, where SB8 may have hidden a break, and where SB8a hides
-     * one before an opening {@code ,,} or a list dash ({@code nog vrij? - 18 augustus}).
+     * one before an opening {@code ,,} or a list dash ({@code nog vrij? - 18 augustus}); a list dash after a colon
+     * starts a sentence too ({@code Programma: - 10.00 uur opening}).
      */
     private static List<Integer> breaksAfterTerminalAndSpace(String shadow, QuoteRoles quotes) {
         List<Integer> breaks = new ArrayList<>();
@@ -98,7 +99,8 @@ final class DutchSentenceSplitter {
             while (j > 0 && sentenceBreakClass(shadow.codePointBefore(j)) == UCharacter.SentenceBreak.CLOSE) {
                 j -= Character.charCount(shadow.codePointBefore(j));
             }
-            if (j > 0 && isTerminal(shadow.codePointBefore(j))) {
+            boolean listAfterColon = j > 0 && shadow.charAt(j - 1) == ':' && isListDash(shadow, i);
+            if (j > 0 && isTerminal(shadow.codePointBefore(j)) || listAfterColon) {
                 breaks.add(i);
             }
         }
@@ -139,6 +141,9 @@ final class DutchSentenceSplitter {
                 || shadow.charAt(content) == ' ')) {
             content++;
         }
+        if (isListDash(shadow, at) && insideBrackets(shadow, sentenceStart, at)) {
+            return -1; // a date range: (Rotterdam, 1466? - Bazel, 1536)
+        }
         if (content == n || UCharacter.isLowerCase(shadow.codePointAt(content))
                 || at > candidate && content == at && continuesSentence(shadow.codePointAt(at))) {
             return -1;
@@ -159,7 +164,12 @@ final class DutchSentenceSplitter {
         }
         String next = wordAt(text, shadow, content);
         String afterNext = wordAt(text, shadow, skipSpaces(shadow, content + next.length()));
-        return DutchAbbreviations.endsInAbbreviation(word, next, afterNext) ? -1 : at;
+        int previousEnd = rawWordStart;
+        while (previousEnd > sentenceStart && shadow.charAt(previousEnd - 1) == ' ') {
+            previousEnd--;
+        }
+        String previous = text.substring(wordStart(shadow, sentenceStart, previousEnd), previousEnd);
+        return DutchAbbreviations.endsInAbbreviation(previous, word, next, afterNext) ? -1 : at;
     }
 
     private static boolean isOrdinal(String word) {
@@ -168,9 +178,25 @@ final class DutchSentenceSplitter {
 
     /** A dash followed by a space: the marker of a list or dialogue line run into the paragraph. */
     private static boolean isListDash(String shadow, int i) {
+        if (i >= shadow.length()) {
+            return false;
+        }
         char c = shadow.charAt(i);
         return (c == '-' || c == '–' || c == '—') && i + 1 < shadow.length() && shadow.charAt(i + 1) == ' '
                 && (i == 0 || shadow.charAt(i - 1) == ' ');
+    }
+
+    private static boolean insideBrackets(String shadow, int from, int to) {
+        int depth = 0;
+        for (int i = from; i < to; i++) {
+            char c = shadow.charAt(i);
+            if (c == '(' || c == '[') {
+                depth++;
+            } else if ((c == ')' || c == ']') && depth > 0) {
+                depth--;
+            }
+        }
+        return depth > 0;
     }
 
     private static int skipSpaces(String shadow, int i) {
@@ -197,11 +223,25 @@ final class DutchSentenceSplitter {
         return text.substring(start, end);
     }
 
+    /** Adds the trimmed range; punctuation alone (a stray closing quote) joins the sentence before it. */
     private static void addTrimmed(String text, int start, int end, List<Sentence> sentences) {
         int s = WhiteSpace.skipForward(text, start, end);
         int e = WhiteSpace.skipBackward(text, s, end);
-        if (e > s) {
+        if (e <= s) {
+            return;
+        }
+        if (!sentences.isEmpty() && text.substring(s, e).codePoints().allMatch(DutchSentenceSplitter::isPunctuation)) {
+            sentences.set(sentences.size() - 1, new Sentence(sentences.getLast().start(), e));
+        } else {
             sentences.add(new Sentence(s, e));
         }
+    }
+
+    private static boolean isPunctuation(int codePoint) {
+        int type = Character.getType(codePoint);
+        return type == Character.START_PUNCTUATION || type == Character.END_PUNCTUATION
+                || type == Character.INITIAL_QUOTE_PUNCTUATION || type == Character.FINAL_QUOTE_PUNCTUATION
+                || type == Character.OTHER_PUNCTUATION || type == Character.DASH_PUNCTUATION
+                || type == Character.CONNECTOR_PUNCTUATION;
     }
 }

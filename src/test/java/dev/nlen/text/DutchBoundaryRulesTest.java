@@ -55,6 +55,11 @@ class DutchBoundaryRulesTest {
                 row("Hij riep: ,,Weg hier! '' Toen rende hij.", "Hij riep: ,,Weg hier! ''", "Toen rende hij."),
                 row("„Komt u ook? ” vroeg de agent. Ik knikte.", "„Komt u ook? ” vroeg de agent.", "Ik knikte."),
                 row("Zij schreef: \"Tot ziens.\" ", "Zij schreef: \"Tot ziens.\""),
+                row("Het moet beter . \" Er zijn teams die harder werken .", "Het moet beter . \"",
+                        "Er zijn teams die harder werken ."),
+                row("Ajax verloor . ' Dit doet pijn . ' Er volgt een analyse .", "Ajax verloor .",
+                        "' Dit doet pijn . '", "Er volgt een analyse ."),
+                row("Hij ging weg. ” ", "Hij ging weg. ”"),
                 row("Het bord zegt 'Verboden toegang.' Niemand lette erop.",
                         "Het bord zegt 'Verboden toegang.'", "Niemand lette erop."));
     }
@@ -98,6 +103,10 @@ class DutchBoundaryRulesTest {
                         "Het rapport is van H. Van der Laan.", "Het telt 80 pagina's."),
                 row("Volgens W. Hermans is het te laat. Anderen denken van niet.",
                         "Volgens W. Hermans is het te laat.", "Anderen denken van niet."),
+                row("Hij trouwde met Isabella, de zus van keizer Karel V. Filips II was zijn neef.",
+                        "Hij trouwde met Isabella, de zus van keizer Karel V.", "Filips II was zijn neef."),
+                row("De vuurtoren staat op 53° 10' N. Amsterdam ligt zuidelijker.", "De vuurtoren staat op 53° 10' N.",
+                        "Amsterdam ligt zuidelijker."),
                 row("Plan B. Het werkt niet altijd.", "Plan B.", "Het werkt niet altijd."),
                 row("Ze won in groep A. 3 spelers gingen door.", "Ze won in groep A.", "3 spelers gingen door."));
     }
@@ -116,6 +125,10 @@ class DutchBoundaryRulesTest {
                         "AMSTERDAM - De politie heeft een man aangehouden.", "Hij is 34."),
                 row("Twee punten. 1. De kosten zijn hoog. 2. De baten zijn laag.",
                         "Twee punten.", "1. De kosten zijn hoog.", "2. De baten zijn laag."),
+                row("Programma van de dag: - 10.00 uur: opening. - 12.00 uur: lunch.", "Programma van de dag:",
+                        "- 10.00 uur: opening.", "- 12.00 uur: lunch."),
+                row("Erasmus (Rotterdam, 1466? - Bazel, 1536) was humanist. Hij schreef in het Latijn.",
+                        "Erasmus (Rotterdam, 1466? - Bazel, 1536) was humanist.", "Hij schreef in het Latijn."),
                 row("Het aantal doden steeg tot 12. 3 mensen worden vermist.",
                         "Het aantal doden steeg tot 12.", "3 mensen worden vermist."));
     }
