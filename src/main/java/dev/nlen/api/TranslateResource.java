@@ -10,6 +10,7 @@ import dev.nlen.text.SegmentedArticle;
 import dev.nlen.translation.AlignedDocument;
 import dev.nlen.translation.ArticleTranslator;
 import dev.nlen.translation.TranslatedHtml;
+import io.smallrye.common.annotation.Blocking;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
@@ -26,6 +27,9 @@ import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicReference;
 
 /** {@code POST /v1/translate}: a Dutch article in, the aligned bilingual document out, in the format asked for. */
 @Path("/v1/translate")
@@ -41,6 +45,7 @@ public class TranslateResource {
     ObjectMapper json;
 
     @POST
+    @Blocking // parsing, segmenting and tokenizing run here; decoding runs on the batch workers
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Translate a Dutch article to English",
             description = "Splits the article into paragraphs (blank lines), headings, list items and sentences, "
@@ -69,9 +74,12 @@ public class TranslateResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "415", description = "Content-Type other than text/plain or application/json",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "503", description = "The model is still loading or failed to load",
+    @APIResponse(responseCode = "504", description = "Not answered within translator.scheduling.request-timeout",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response translate(@HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType contentType,
+    @APIResponse(responseCode = "503", description = "The model is still loading or failed to load, or the queue "
+            + "holds as much work as it may (Retry-After)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public CompletionStage<Response> translate(@HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType contentType,
                               @Context HttpHeaders headers, byte[] body) {
         DocumentRenderer renderer = OutputFormats.negotiate(headers.getAcceptableMediaTypes());
         TranslatorConfig.Limits limits = runtime.config().limits();
@@ -95,11 +103,18 @@ public class TranslateResource {
                     + " paragraphs; the limit is " + limits.maxParagraphs(), limits.maxParagraphs());
         }
         if (html != null) {
-            return htmlAnswer(translator.translate(html, article, options), renderer);
+            AtomicReference<CompletableFuture<TranslatedHtml>> translated = new AtomicReference<>();
+            return BoundedTranslation.start(runtime.config().scheduling(), () -> {
+                CompletableFuture<TranslatedHtml> work = translator.translateAsync(html, article, options);
+                translated.set(work);
+                return BoundedTranslation.following(work, TranslatedHtml::document);
+            }, document -> htmlAnswer(translated.get().join(), renderer));
         }
-        AlignedDocument document = translator.translate(article, options);
-        metrics.record(document);
-        return Response.ok(renderer.render(document), renderer.mediaType() + ";charset=UTF-8").build();
+        return BoundedTranslation.start(runtime.config().scheduling(),
+                () -> translator.translateAsync(article, options), document -> {
+                    metrics.record(document);
+                    return Response.ok(renderer.render(document), renderer.mediaType() + ";charset=UTF-8").build();
+                });
     }
 
     /** HTML in: text/html answers the same HTML translated; the other formats render its aligned document. */

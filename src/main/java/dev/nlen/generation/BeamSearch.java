@@ -3,6 +3,7 @@ package dev.nlen.generation;
 import dev.nlen.model.DecoderSession;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntPredicate;
 
 /**
  * Beam search with Hugging Face's candidate handling: per sentence the best 2×beams (token, beam) candidates of
@@ -15,7 +16,7 @@ public final class BeamSearch implements SearchStrategy {
     private static final float SILENCED_BEAM = -1e9f;
 
     @Override
-    public List<List<Hypothesis>> search(DecoderSession session, GenerationOptions options) {
+    public List<List<Hypothesis>> search(DecoderSession session, GenerationOptions options, IntPredicate stopped) {
         int beams = options.numBeams();
         int maxLength = options.effectiveMaxLength();
         LogitsProcessors processors = LogitsProcessors.forOptions(options);
@@ -24,6 +25,7 @@ public final class BeamSearch implements SearchStrategy {
         boolean normalisedByProcessors = processors.endsNormalisedAfterMasksOnly();
         int sentences = session.rows();
         BeamHypotheses[] finished = new BeamHypotheses[sentences];
+        boolean[] abandoned = new boolean[sentences];
         int[] rowsToSentences = new int[sentences * beams];
         List<Integer> live = new ArrayList<>();        // sentences still decoded, in session order
         for (int s = 0; s < sentences; s++) {
@@ -45,6 +47,10 @@ public final class BeamSearch implements SearchStrategy {
             BeamState next = BeamState.empty(live.size(), beams);
             List<Integer> stillLive = new ArrayList<>();
             for (int i = 0; i < live.size(); i++) {
+                if (stopped.test(live.get(i))) {
+                    abandoned[live.get(i)] = true;      // nobody waits for it: it leaves like a finished sentence
+                    continue;
+                }
                 BeamHypotheses hypotheses = finished[live.get(i)];
                 float best = state.advance(i, scores, options.eosTokenId(), hypotheses, next);
                 boolean done = hypotheses.isDone(best, length);
@@ -72,8 +78,8 @@ public final class BeamSearch implements SearchStrategy {
             live.addAll(remaining);
         }
         List<List<Hypothesis>> out = new ArrayList<>();
-        for (BeamHypotheses hypotheses : finished) {
-            out.add(hypotheses.best(options.numReturnSequences()));
+        for (int s = 0; s < sentences; s++) {
+            out.add(abandoned[s] ? List.of() : finished[s].best(options.numReturnSequences()));
         }
         return out;
     }

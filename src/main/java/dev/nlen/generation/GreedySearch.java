@@ -4,12 +4,13 @@ import dev.nlen.model.DecoderSession;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.IntPredicate;
 
 /** Takes the highest-scoring token each step (the first one on ties, like {@code torch.argmax}). */
 public final class GreedySearch implements SearchStrategy {
 
     @Override
-    public List<List<Hypothesis>> search(DecoderSession session, GenerationOptions options) {
+    public List<List<Hypothesis>> search(DecoderSession session, GenerationOptions options, IntPredicate stopped) {
         LogitsProcessors processors = LogitsProcessors.forOptions(options);
         int maxLength = options.effectiveMaxLength();
         int sentences = session.rows();
@@ -26,6 +27,9 @@ public final class GreedySearch implements SearchStrategy {
             processors.process(sequences, logits);
             List<Integer> keep = new ArrayList<>();
             for (int row = 0; row < live.length; row++) {
+                if (stopped.test(live[row])) {
+                    continue;                          // nobody waits for it: it leaves like a finished row
+                }
                 int token = argmax(logits[row]);
                 scores[live[row]] += logProbability(logits[row], token, options.renormalizeLogits());
                 sequences[row] = append(sequences[row], token);
@@ -53,7 +57,8 @@ public final class GreedySearch implements SearchStrategy {
         }
         List<List<Hypothesis>> out = new ArrayList<>();
         for (int i = 0; i < sentences; i++) {
-            out.add(List.of(new Hypothesis(Arrays.copyOfRange(done[i], 1, done[i].length), scores[i])));
+            out.add(done[i] == null ? List.of()
+                    : List.of(new Hypothesis(Arrays.copyOfRange(done[i], 1, done[i].length), scores[i])));
         }
         return out;
     }
@@ -87,8 +92,6 @@ public final class GreedySearch implements SearchStrategy {
         if (alreadyNormalised) {
             return processed[token];
         }
-        float[] copy = processed.clone();
-        LogSoftmax.apply(copy);
-        return copy[token];
+        return LogSoftmax.at(processed, token);
     }
 }

@@ -11,7 +11,8 @@ public interface DecoderSession extends AutoCloseable {
 
     /**
      * Feeds one token per row (the decoder start token on the first call) and returns the logits of the next token,
-     * [rows][vocab]. After the first step only the new token is fed; the cache holds the rest.
+     * [rows][vocab]. After the first step only the new token is fed; the cache holds the rest. The rows may be reused
+     * by the next step: they are valid until then, and the caller may change them in place.
      */
     float[][] step(long[] tokens);
 

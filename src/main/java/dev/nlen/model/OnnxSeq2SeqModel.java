@@ -142,7 +142,7 @@ public final class OnnxSeq2SeqModel implements Seq2SeqModel {
     @Override
     public DecoderSession startDecoding(EncodedBatch encoded) {
         return new OnnxDecoderSession(env, decoder, statesGather, selfGather, allGather, layers(),
-                (OnnxEncodedBatch) encoded);
+                config.vocabSize(), (OnnxEncodedBatch) encoded);
     }
 
     /**
@@ -152,7 +152,7 @@ public final class OnnxSeq2SeqModel implements Seq2SeqModel {
     public float[][] uncachedLogits(EncodedBatch encoded, long[][] prefix) {
         OnnxEncodedBatch batch = (OnnxEncodedBatch) encoded;
         try (OnnxTensor ids = Tensors.int64(env, prefix);
-             OrtSession.Result result = decoder.runWithoutCache(ids, batch.mask(), batch.hidden())) {
+             OrtSession.Result result = decoder.runWithoutCache(ids, batch.mask(), batch.hidden(), null)) {
             return Tensors.lastPositionRows((OnnxTensor) result.get("logits").orElseThrow());
         } catch (OrtException e) {
             throw new IllegalStateException("decoder failed: " + e.getMessage(), e);
@@ -161,10 +161,22 @@ public final class OnnxSeq2SeqModel implements Seq2SeqModel {
 
     @Override
     public void close() {
-        allGather.close();
-        selfGather.close();
-        statesGather.close();
-        decoder.close();
-        Sessions.close(encoder);
+        // every close runs even when one fails: the first failure is thrown, the others are suppressed into it
+        RuntimeException failure = null;
+        for (Runnable close : List.<Runnable>of(allGather::close, selfGather::close, statesGather::close,
+                decoder::close, () -> Sessions.close(encoder))) {
+            try {
+                close.run();
+            } catch (RuntimeException e) {
+                if (failure == null) {
+                    failure = e;
+                } else {
+                    failure.addSuppressed(e);
+                }
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
     }
 }

@@ -9,10 +9,12 @@ import dev.nlen.text.Paragraph;
 import dev.nlen.text.SegmentedArticle;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * HTML through the article path: the pieces' text is segmented like any article (one paragraph per piece, the
@@ -41,8 +43,36 @@ final class HtmlTranslation {
 
     static TranslatedHtml translate(ArticleTranslator translator, SentenceTranslator sentences, HtmlDocument html,
                                     SegmentedArticle article, GenerationOptions options) {
+        List<String> phrases = phrases(html, article);
         AlignedDocument document = translator.translate(article, options);
-        Map<String, String> phrases = phrases(sentences, html, document, options);
+        return render(html, document, phrases, phrases.isEmpty() ? List.of() : sentences.translate(phrases, options));
+    }
+
+    /** The sentences and the phrases queued at once; giving up on the result gives up on both. */
+    static CompletableFuture<TranslatedHtml> translateAsync(ArticleTranslator translator, SentenceTranslator sentences,
+                                                            HtmlDocument html, SegmentedArticle article,
+                                                            GenerationOptions options) {
+        List<String> phrases = phrases(html, article);
+        CompletableFuture<AlignedDocument> document = translator.translateAsync(article, options);
+        CompletableFuture<List<SentenceTranslation>> translatedPhrases = phrases.isEmpty()
+                ? CompletableFuture.completedFuture(List.of()) : sentences.translateAsync(phrases, options);
+        CompletableFuture<TranslatedHtml> result = document.thenCombine(translatedPhrases,
+                (d, p) -> render(html, d, phrases, p));
+        result.whenComplete((done, failure) -> {
+            if (failure != null) {
+                document.cancel(true);
+                translatedPhrases.cancel(true);
+            }
+        });
+        return result;
+    }
+
+    private static TranslatedHtml render(HtmlDocument html, AlignedDocument document, List<String> phrases,
+                                         List<SentenceTranslation> translatedPhrases) {
+        Map<String, String> hints = new HashMap<>();
+        for (int i = 0; i < translatedPhrases.size(); i++) {
+            hints.put(phrases.get(i), translatedPhrases.get(i).best().text());
+        }
         int[] offsets = offsets(html.pieces());
         List<List<PieceTranslation.Span>> spans = new ArrayList<>();
         html.pieces().forEach(p -> spans.add(new ArrayList<>()));
@@ -55,15 +85,15 @@ final class HtmlTranslation {
         }
         List<PieceTranslation> translations = new ArrayList<>();
         for (List<PieceTranslation.Span> piece : spans) {   // a piece left without sentences comes back as it was
-            translations.add(new PieceTranslation(piece, phrases));
+            translations.add(new PieceTranslation(piece, hints));
         }
         return new TranslatedHtml(document, html.render(translations));
     }
 
-    private static Map<String, String> phrases(SentenceTranslator sentences, HtmlDocument html,
-                                               AlignedDocument document, GenerationOptions options) {
-        Set<String> whole = new java.util.HashSet<>();
-        document.paragraphs().forEach(p -> p.sentences().forEach(s -> whole.add(s.source())));
+    /** The inline texts worth translating on their own: short, and not a whole sentence already. */
+    private static List<String> phrases(HtmlDocument html, SegmentedArticle article) {
+        Set<String> whole = new HashSet<>();
+        article.sentences().forEach(s -> whole.add(s.text(article.text())));
         Set<String> wanted = new LinkedHashSet<>();
         for (Piece piece : html.pieces()) {
             for (String phrase : piece.phrases()) {
@@ -72,16 +102,7 @@ final class HtmlTranslation {
                 }
             }
         }
-        Map<String, String> out = new HashMap<>();
-        if (wanted.isEmpty()) {
-            return out;
-        }
-        List<String> list = List.copyOf(wanted);
-        List<SentenceTranslation> translated = sentences.translate(list, options);
-        for (int i = 0; i < list.size(); i++) {
-            out.put(list.get(i), translated.get(i).best().text());
-        }
-        return out;
+        return List.copyOf(wanted);
     }
 
     /** Where each piece starts in the plain text (pieces joined by blank lines). */
