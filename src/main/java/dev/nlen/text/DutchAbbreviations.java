@@ -61,11 +61,12 @@ final class DutchAbbreviations {
     /**
      * Whether a period at the end of {@code word} belongs to an abbreviation.
      *
+     * @param previousWord the word before {@code word} (may be empty)
      * @param word      the word before the candidate break, opening punctuation already stripped
      * @param nextWord  the word after the break, opening quotes stripped (may be empty)
      * @param afterNext the word after that (may be empty)
      */
-    static boolean endsInAbbreviation(String word, String nextWord, String afterNext) {
+    static boolean endsInAbbreviation(String previousWord, String word, String nextWord, String afterNext) {
         if (word.length() < 2 || word.charAt(word.length() - 1) != '.') {
             return false;
         }
@@ -75,7 +76,11 @@ final class DutchAbbreviations {
         }
         if (parts.length == 1 && isSingleLetter(parts[0])) {
             int letter = parts[0].codePointAt(0);
-            return Character.isUpperCase(letter) ? looksLikeName(nextWord, afterNext) : letter != 'u';
+            if (!Character.isUpperCase(letter)) {
+                return letter != 'u';
+            }
+            return !isRegnalNumber(letter, previousWord) && !isCompassPoint(letter, previousWord)
+                    && looksLikeName(nextWord, afterNext);
         }
         boolean allLetters = true;
         boolean allKnown = true;
@@ -84,6 +89,18 @@ final class DutchAbbreviations {
             allKnown &= isSingleLetter(part) || WORDS.contains(uncapitalized(part));
         }
         return (parts.length > 1 && allLetters) || allKnown;
+    }
+
+    /** I, V, X after a capitalised name: Willem I, Karel V. */
+    private static boolean isRegnalNumber(int letter, String previousWord) {
+        return (letter == 'I' || letter == 'V' || letter == 'X') && !previousWord.isEmpty()
+                && Character.isUpperCase(previousWord.codePointAt(0)) && previousWord.chars().allMatch(Character::isLetter);
+    }
+
+    /** N, O, Z, W, E, S after a degree or minute mark: 52° 05' N. */
+    private static boolean isCompassPoint(int letter, String previousWord) {
+        return "NOZWES".indexOf(letter) >= 0 && !previousWord.isEmpty()
+                && "°'′″\"".indexOf(previousWord.charAt(previousWord.length() - 1)) >= 0;
     }
 
     /** Whether {@code next} (and the word after it) reads as the rest of a name after an initial. */
