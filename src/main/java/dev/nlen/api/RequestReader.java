@@ -22,7 +22,7 @@ import java.util.Set;
  */
 final class RequestReader {
 
-    private static final Set<String> ROOT_FIELDS = Set.of("text", "options");
+    private static final Set<String> ROOT_FIELDS = Set.of("text", "options", "format");
     private static final Set<String> OPTION_FIELDS = Set.of("beams", "maxNewTokens", "alternatives");
 
     private final ObjectMapper json;
@@ -35,6 +35,9 @@ final class RequestReader {
         if (type == null) {
             throw unsupported("none");
         }
+        if (type.isCompatible(MediaType.TEXT_HTML_TYPE)) {
+            return new TranslateRequest(decode(body, charset(type)), TranslateRequest.Options.NONE, "html");
+        }
         if (type.isCompatible(MediaType.TEXT_PLAIN_TYPE)) {
             return new TranslateRequest(decode(body, charset(type)), TranslateRequest.Options.NONE);
         }
@@ -46,8 +49,9 @@ final class RequestReader {
 
     private static ProblemException unsupported(String type) {
         return ProblemException.of(Status.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", "Unsupported media type",
-                "Content-Type " + type + " is not accepted; send the article as text/plain; charset=utf-8 or as "
-                        + "application/json {\"text\": ...}", "Content-Type", "text/plain, application/json");
+                "Content-Type " + type + " is not accepted; send the article as text/plain; charset=utf-8, as text/html "
+                        + "or as application/json {\"text\": ...}", "Content-Type",
+                "text/plain, text/html, application/json");
     }
 
     private static Charset charset(MediaType type) {
@@ -87,16 +91,27 @@ final class RequestReader {
         if (text == null || !text.isTextual()) {
             throw ProblemException.invalid("text", "'text' is required and must be a string");
         }
+        String format = format(root.get("format"));
         JsonNode options = root.get("options");
         if (options == null || options.isNull()) {
-            return new TranslateRequest(text.asText(), TranslateRequest.Options.NONE);
+            return new TranslateRequest(text.asText(), TranslateRequest.Options.NONE, format);
         }
         if (!options.isObject()) {
             throw ProblemException.invalid("options", "'options' must be an object");
         }
         rejectUnknown(options, OPTION_FIELDS, "options.");
         return new TranslateRequest(text.asText(), new TranslateRequest.Options(
-                integer(options, "beams"), integer(options, "maxNewTokens"), integer(options, "alternatives")));
+                integer(options, "beams"), integer(options, "maxNewTokens"), integer(options, "alternatives")), format);
+    }
+
+    private static String format(JsonNode format) {
+        if (format == null || format.isNull()) {
+            return "text";
+        }
+        if (!format.isTextual() || !Set.of("text", "html").contains(format.asText())) {
+            throw ProblemException.invalid("format", "'format' must be \"text\" or \"html\"");
+        }
+        return format.asText();
     }
 
     private static void rejectUnknown(JsonNode node, Set<String> known, String prefix) {
