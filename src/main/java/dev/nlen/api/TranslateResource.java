@@ -7,6 +7,7 @@ import dev.nlen.generation.GenerationOptions;
 import dev.nlen.text.SegmentedArticle;
 import dev.nlen.translation.AlignedDocument;
 import dev.nlen.translation.ArticleTranslator;
+import io.smallrye.common.annotation.Blocking;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -22,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import java.util.concurrent.CompletionStage;
 
 /** {@code POST /v1/translate}: a Dutch article in, the aligned bilingual document out, in the format asked for. */
 @Path("/v1/translate")
@@ -34,6 +36,7 @@ public class TranslateResource {
     TranslationMetrics metrics;
 
     @POST
+    @Blocking // parsing, segmenting and tokenizing run here; decoding runs on the batch workers
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Translate a Dutch article to English",
             description = "Splits the article into paragraphs (blank lines), headings, list items and sentences, "
@@ -57,9 +60,12 @@ public class TranslateResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "415", description = "Content-Type other than text/plain or application/json",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "503", description = "The model is still loading or failed to load",
+    @APIResponse(responseCode = "504", description = "Not answered within translator.scheduling.request-timeout",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response translate(@Context HttpHeaders headers, byte[] body) {
+    @APIResponse(responseCode = "503", description = "The model is still loading or failed to load, or the queue "
+            + "holds as much work as it may (Retry-After)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public CompletionStage<Response> translate(@Context HttpHeaders headers, byte[] body) {
         DocumentRenderer renderer = OutputFormats.negotiate(headers.getAcceptableMediaTypes());
         TranslatorConfig.Limits limits = runtime.config().limits();
         if (body.length > limits.maxBodyBytes()) {
@@ -80,9 +86,11 @@ public class TranslateResource {
             throw ProblemException.tooLarge("text", "the article has " + article.paragraphs().size()
                     + " paragraphs; the limit is " + limits.maxParagraphs(), limits.maxParagraphs());
         }
-        AlignedDocument document = translator.translate(article, options);
-        metrics.record(document);
-        return Response.ok(renderer.render(document), renderer.mediaType() + ";charset=UTF-8").build();
+        return BoundedTranslation.start(runtime.config().scheduling(),
+                () -> translator.translateAsync(article, options), document -> {
+                    metrics.record(document);
+                    return Response.ok(renderer.render(document), renderer.mediaType() + ";charset=UTF-8").build();
+                });
     }
 
     private ProblemException notReady() {

@@ -74,8 +74,10 @@ public class TranslatorRuntime {
 
     private BatchPolicy batchPolicy() {
         TranslatorConfig.Runtime runtime = config.runtime();
-        return BatchPolicy.of(runtime.maxBatchSentences(), runtime.maxBatchTokens(),
-                Duration.ofMillis(runtime.batchWaitMillis())).withWorkers(runtime.workers());
+        TranslatorConfig.Scheduling scheduling = config.scheduling();
+        return BatchPolicy.of(runtime.maxBatchSentences(), scheduling.maxBatchWork(),
+                Duration.ofMillis(runtime.batchWaitMillis())).withWorkers(runtime.workers())
+                .withMaxHeldCost(scheduling.maxQueuedWork());
     }
 
     /** Batch sizes and decoding time per batch, for /q/metrics. */
@@ -83,7 +85,7 @@ public class TranslatorRuntime {
         DistributionSummary sizes = DistributionSummary.builder("translator.batch.size")
                 .description("Sentences per decoded batch").publishPercentileHistogram().register(registry);
         DistributionSummary tokens = DistributionSummary.builder("translator.batch.tokens")
-                .description("Source tokens per decoded batch").register(registry);
+                .description("Work (beams x (source + generated tokens)) per decoded batch").register(registry);
         Timer time = Timer.builder("translator.batch.latency").description("Decoding time of one batch")
                 .publishPercentileHistogram().register(registry);
         return (options, items, cost, nanos) -> {

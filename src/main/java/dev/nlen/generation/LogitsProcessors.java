@@ -42,6 +42,22 @@ public record LogitsProcessors(List<LogitsProcessor> processors) implements Logi
                 && processors.stream().allMatch(LogitsProcessor::commutesWithNormalisation);
     }
 
+    /** Every processor's bans, in one sorted list without repeats; {@code null} when one of them needs the logits. */
+    @Override
+    public long[] tokensBannedAt(int sequenceLength) {
+        java.util.TreeSet<Long> all = new java.util.TreeSet<>();
+        for (LogitsProcessor processor : processors) {
+            long[] banned = processor.tokensBannedAt(sequenceLength);
+            if (banned == null) {
+                return null;
+            }
+            for (long id : banned) {
+                all.add(id);
+            }
+        }
+        return all.stream().mapToLong(Long::longValue).toArray();
+    }
+
     @Override
     public boolean commutesWithNormalisation() {
         return processors.stream().allMatch(LogitsProcessor::commutesWithNormalisation);

@@ -16,6 +16,11 @@ record MinLengthProcessor(int minSequenceLength, long eosTokenId) implements Log
     }
 
     @Override
+    public long[] tokensBannedAt(int sequenceLength) {
+        return sequenceLength < minSequenceLength ? new long[] {eosTokenId} : new long[0];
+    }
+
+    @Override
     public boolean commutesWithNormalisation() {
         return true; // only bans tokens
     }

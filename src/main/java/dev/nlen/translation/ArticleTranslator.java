@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The use case: an article → paragraphs and sentences → one batched translation of every distinct piece → the
@@ -47,6 +48,32 @@ public final class ArticleTranslator {
 
     public AlignedDocument translate(SegmentedArticle article, GenerationOptions options) {
         long started = System.nanoTime();
+        Pieces pieces = pieces(article);
+        return assemble(article, pieces, translator.translate(pieces.distinct(), options), started);
+    }
+
+    /**
+     * The same without holding the caller's thread while the sentences are decoded. Whoever gives up on the
+     * returned future (cancel, {@code orTimeout}) gives up on the sentences too: they leave the queue and the
+     * running batch.
+     */
+    public CompletableFuture<AlignedDocument> translateAsync(SegmentedArticle article, GenerationOptions options) {
+        long started = System.nanoTime();
+        Pieces pieces = pieces(article);
+        CompletableFuture<List<SentenceTranslation>> work = translator.translateAsync(pieces.distinct(), options);
+        CompletableFuture<AlignedDocument> document = work.thenApply(t -> assemble(article, pieces, t, started));
+        document.whenComplete((done, failure) -> {
+            if (failure != null) {
+                work.cancel(true);
+            }
+        });
+        return document;
+    }
+
+    /** The distinct pieces to translate, and per paragraph and sentence the indices of its pieces. */
+    private record Pieces(List<String> distinct, List<List<List<Integer>>> indices) {}
+
+    private Pieces pieces(SegmentedArticle article) {
         String text = article.text();
         Map<String, Integer> distinct = new LinkedHashMap<>();      // piece text → index of its translation
         List<List<List<Integer>>> pieceIndices = new ArrayList<>(); // paragraph → sentence → pieces
@@ -61,11 +88,16 @@ public final class ArticleTranslator {
             }
             pieceIndices.add(sentences);
         }
-        List<SentenceTranslation> translated = translator.translate(List.copyOf(distinct.keySet()), options);
+        return new Pieces(List.copyOf(distinct.keySet()), pieceIndices);
+    }
+
+    private AlignedDocument assemble(SegmentedArticle article, Pieces pieces, List<SentenceTranslation> translated,
+                                     long started) {
+        String text = article.text();
         DocumentAssembler assembler = new DocumentAssembler(text, translated);
         List<AlignedParagraph> paragraphs = new ArrayList<>();
         for (int p = 0; p < article.paragraphs().size(); p++) {
-            paragraphs.add(assembler.paragraph(article.paragraphs().get(p), pieceIndices.get(p)));
+            paragraphs.add(assembler.paragraph(article.paragraphs().get(p), pieces.indices().get(p)));
         }
         long millis = (System.nanoTime() - started) / 1_000_000;
         AlignedDocument.Stats stats = new AlignedDocument.Stats(paragraphs.size(), article.sentenceCount(),

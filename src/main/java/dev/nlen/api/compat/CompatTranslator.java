@@ -1,0 +1,183 @@
+package dev.nlen.api.compat;
+
+import dev.nlen.api.TranslationMetrics;
+import dev.nlen.config.LanguageDetection;
+import dev.nlen.config.TranslatorConfig;
+import dev.nlen.config.TranslatorRuntime;
+import dev.nlen.detect.LanguageGuess;
+import dev.nlen.format.PlainTextRenderer;
+import dev.nlen.generation.GenerationOptions;
+import dev.nlen.text.Paragraph;
+import dev.nlen.text.SegmentedArticle;
+import dev.nlen.text.Sentence;
+import dev.nlen.translation.AlignedDocument;
+import dev.nlen.translation.AlignedParagraph;
+import dev.nlen.translation.ArticleTranslator;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Texts in, plain-text translations out, for the compat APIs: each text is an article to {@code /v1/translate}'s
+ * use case, under the same limits (counted over all texts together). The texts of one request are submitted at
+ * once, so the batch scheduler decodes their sentences together.
+ */
+@ApplicationScoped
+public class CompatTranslator {
+
+    /**
+     * @param alternatives how many runners-up per text (n-best of beam search), 0 for none
+     * @param detect       whether the source language is to be detected (DeepL without source_lang,
+     *                     LibreTranslate's auto): a text clearly in another language comes back as it is
+     */
+    public record Request(List<String> texts, Splitting splitting, int alternatives, boolean detect) {
+        public Request {
+            texts = List.copyOf(texts);
+        }
+    }
+
+    /**
+     * One text's translation. {@code detected} is the detector's best guess when detection was asked for and
+     * the detector is loaded, else Dutch with confidence 0; {@code translated} is false when the text was left
+     * as it is (another language, or only white space).
+     */
+    public record Result(String text, List<String> alternatives, LanguageGuess detected, boolean translated) {}
+
+    private static final PlainTextRenderer PLAIN = new PlainTextRenderer();
+    private static final LanguageGuess ASSUMED_DUTCH = new LanguageGuess(LanguageDetection.DUTCH, 0);
+
+    @Inject
+    TranslatorRuntime runtime;
+
+    @Inject
+    LanguageDetection detection;
+
+    @Inject
+    TranslationMetrics metrics;
+
+    public List<Result> translate(Request request) {
+        TranslatorConfig.Limits limits = runtime.config().limits();
+        long characters = request.texts().stream().mapToLong(t -> t.codePointCount(0, t.length())).sum();
+        if (characters > limits.maxCharacters()) {
+            throw CompatException.tooLarge("the texts have " + characters + " characters together; the limit is "
+                    + limits.maxCharacters());
+        }
+        ArticleTranslator translator = runtime.translator().orElseThrow(this::notReady);
+        GenerationOptions options = options(request.alternatives(), runtime.defaults().orElseThrow(this::notReady));
+        List<SegmentedArticle> articles = new ArrayList<>();
+        int paragraphs = 0;
+        for (String text : request.texts()) {
+            SegmentedArticle article = text.isBlank() ? null : segment(translator, text, request.splitting());
+            paragraphs += article == null ? 0 : article.paragraphs().size();
+            articles.add(article);
+        }
+        if (paragraphs > limits.maxParagraphs()) {
+            throw CompatException.tooLarge("the texts have " + paragraphs + " paragraphs together; the limit is "
+                    + limits.maxParagraphs());
+        }
+        List<Result> results = new ArrayList<>();
+        try (ExecutorService perText = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<Result>> pending = new ArrayList<>();
+            for (int i = 0; i < articles.size(); i++) {
+                String text = request.texts().get(i);
+                SegmentedArticle article = articles.get(i);
+                pending.add(perText.submit(() -> one(translator, text, article, options, request)));
+            }
+            for (Future<Result> future : pending) {
+                results.add(await(future));
+            }
+        }
+        return results;
+    }
+
+    private Result one(ArticleTranslator translator, String text, SegmentedArticle article,
+                       GenerationOptions options, Request request) {
+        LanguageGuess guess = request.detect() ? detection.guesses(text).filter(g -> !g.isEmpty())
+                .map(List::getFirst).orElse(ASSUMED_DUTCH) : ASSUMED_DUTCH;
+        if (article == null || (request.detect() && detection.foreign(text).isPresent())) {
+            return new Result(text, List.of(), guess, false);
+        }
+        AlignedDocument document = translator.translate(article, options);
+        metrics.record(document);
+        List<String> alternatives = new ArrayList<>();
+        for (int k = 0; k < request.alternatives(); k++) {
+            alternatives.add(PLAIN.render(alternative(document, k)));
+        }
+        return new Result(PLAIN.render(document), alternatives, guess, true);
+    }
+
+    private static SegmentedArticle segment(ArticleTranslator translator, String text, Splitting splitting) {
+        return switch (splitting) {
+            case SENTENCES -> byLine(translator, text);
+            // same length, so offsets still hold; the line breaks are gone from what is translated
+            case NO_NEWLINES -> translator.segment(text.replace('\n', ' ').replace('\r', ' '));
+            case NONE -> {
+                SegmentedArticle article = translator.segment(text);
+                yield new SegmentedArticle(text, article.paragraphs().stream().map(p -> new Paragraph(p.index(),
+                        p.kind(), p.start(), p.end(), List.of(new Sentence(p.sentences().getFirst().start(),
+                        p.sentences().getLast().end()))))
+                        .toList());
+            }
+        };
+    }
+
+    /** DeepL's default: a line break ends a sentence and stays in the answer, so each line is a paragraph. */
+    private static SegmentedArticle byLine(ArticleTranslator translator, String text) {
+        List<Paragraph> paragraphs = new ArrayList<>();
+        int from = 0;
+        while (from <= text.length()) {
+            int newline = text.indexOf('\n', from);
+            int to = newline < 0 ? text.length() : newline;
+            String line = text.substring(from, to);
+            if (!line.isBlank()) {
+                int shift = from;
+                for (Paragraph p : translator.segment(line).paragraphs()) {
+                    paragraphs.add(new Paragraph(paragraphs.size(), p.kind(), p.start() + shift, p.end() + shift,
+                            p.sentences().stream().map(s -> new Sentence(s.start() + shift, s.end() + shift)).toList()));
+                }
+            }
+            from = to + 1;
+        }
+        return new SegmentedArticle(text, paragraphs);
+    }
+
+    private static GenerationOptions options(int alternatives, GenerationOptions defaults) {
+        if (alternatives < 0 || alternatives >= GenerationOptions.MAX_BEAMS) {
+            throw CompatException.badRequest("alternatives must be between 0 and " + (GenerationOptions.MAX_BEAMS - 1)
+                    + ", got " + alternatives);
+        }
+        GenerationOptions options = defaults.numBeams() > alternatives ? defaults : defaults.withNumBeams(alternatives + 1);
+        return options.withNumReturnSequences(alternatives + 1);
+    }
+
+    /** The document with each sentence's {@code k}-th runner-up where it has one (its best translation where not). */
+    private static AlignedDocument alternative(AlignedDocument document, int k) {
+        List<AlignedParagraph> paragraphs = document.paragraphs().stream().map(p -> new AlignedParagraph(p.index(),
+                p.kind(), p.start(), p.end(), p.source(), String.join(" ", p.sentences().stream()
+                        .map(s -> s.alternatives().size() > k ? s.alternatives().get(k) : s.target()).toList()),
+                p.sentences())).toList();
+        return new AlignedDocument(document.sourceText(), document.model(), paragraphs, document.stats());
+    }
+
+    private static Result await(Future<Result> future) {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancellationException("translation interrupted");
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+        }
+    }
+
+    private CompatException notReady() {
+        TranslatorRuntime.Status status = runtime.status();
+        return new CompatException(503, "the model is " + status.state() + "; try again shortly");
+    }
+}
