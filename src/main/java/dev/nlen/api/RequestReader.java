@@ -24,6 +24,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
 import java.nio.charset.UnsupportedCharsetException;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -70,6 +71,9 @@ final class RequestReader {
         if (type == null) {
             throw unsupported("none");
         }
+        if (type.isCompatible(MediaType.TEXT_HTML_TYPE)) {
+            return new TranslateRequest(decode(body, charset(type)), TranslateRequest.Options.NONE, "html");
+        }
         if (type.isCompatible(MediaType.TEXT_PLAIN_TYPE)) {
             return new TranslateRequest(decode(body, charset(type)), TranslateRequest.Options.NONE);
         }
@@ -81,8 +85,9 @@ final class RequestReader {
 
     static ProblemException unsupported(String type) {
         return ProblemException.of(Status.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", "Unsupported media type",
-                "Content-Type " + type + " is not accepted; send the article as text/plain; charset=utf-8 or as "
-                        + "application/json {\"text\": ...}", "Content-Type", "text/plain, application/json");
+                "Content-Type " + type + " is not accepted; send the article as text/plain; charset=utf-8, as text/html "
+                        + "or as application/json {\"text\": ...}", "Content-Type",
+                "text/plain, text/html, application/json");
     }
 
     private static Charset charset(MediaType type) {
@@ -153,12 +158,15 @@ final class RequestReader {
         if (request.text() == null) {
             throw ProblemException.invalid("text", "'text' is required and must be a string");
         }
-        return request.options() == null ? new TranslateRequest(request.text(), TranslateRequest.Options.NONE)
-                : request;
+        if (request.format() != null && !Set.of("text", "html").contains(request.format())) {
+            throw ProblemException.invalid("format", "'format' must be \"text\" or \"html\"");
+        }
+        return new TranslateRequest(request.text(), request.options() == null ? TranslateRequest.Options.NONE
+                : request.options(), request.format() == null ? "text" : request.format());
     }
 
     private static String expected(String field) {
-        return field.equals("text") ? "must be a string" : field.equals("options") ? "must be an object"
+        return field.equals("text") || field.equals("format") ? "must be a string" : field.equals("options") ? "must be an object"
                 : "must be an integer";
     }
 

@@ -4,14 +4,25 @@ package dev.nlen.api.compat;
 public final class CompatException extends RuntimeException {
 
     private final int status;
+    private final long retryAfterSeconds;
 
     public CompatException(int status, String message) {
+        this(status, message, 0);
+    }
+
+    /** @param retryAfterSeconds the {@code Retry-After} to send, 0 for none */
+    public CompatException(int status, String message, long retryAfterSeconds) {
         super(message);
         this.status = status;
+        this.retryAfterSeconds = retryAfterSeconds;
     }
 
     public int status() {
         return status;
+    }
+
+    public long retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 
     public static CompatException badRequest(String message) {

@@ -13,20 +13,20 @@ import dev.nlen.text.Sentence;
 import dev.nlen.translation.AlignedDocument;
 import dev.nlen.translation.AlignedParagraph;
 import dev.nlen.translation.ArticleTranslator;
+import dev.nlen.translation.QueueFullException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Texts in, plain-text translations out, for the compat APIs: each text is an article to {@code /v1/translate}'s
- * use case, under the same limits (counted over all texts together). The texts of one request are submitted at
- * once, so the batch scheduler decodes their sentences together.
+ * use case, under the same limits (counted over all texts together) and scheduling rules. The texts of one request
+ * are submitted at once, so the batch scheduler decodes their sentences together.
  */
 @ApplicationScoped
 public class CompatTranslator {
@@ -61,7 +61,12 @@ public class CompatTranslator {
     @Inject
     TranslationMetrics metrics;
 
-    public List<Result> translate(Request request) {
+    /**
+     * Checks the request against the limits (throwing {@link CompatException}), then translates all texts at once.
+     * The future fails with a {@link CompatException} (429 queue full, 504 timed out) or the translation's own
+     * error; cancelling it gives up on every sentence still queued or running.
+     */
+    public CompletableFuture<List<Result>> translate(Request request) {
         TranslatorConfig.Limits limits = runtime.config().limits();
         long characters = request.texts().stream().mapToLong(t -> t.codePointCount(0, t.length())).sum();
         if (characters > limits.maxCharacters()) {
@@ -81,35 +86,51 @@ public class CompatTranslator {
             throw CompatException.tooLarge("the texts have " + paragraphs + " paragraphs together; the limit is "
                     + limits.maxParagraphs());
         }
-        List<Result> results = new ArrayList<>();
-        try (ExecutorService perText = Executors.newVirtualThreadPerTaskExecutor()) {
-            List<Future<Result>> pending = new ArrayList<>();
+        TranslatorConfig.Scheduling scheduling = runtime.config().scheduling();
+        List<CompletableFuture<Result>> pending = new ArrayList<>();
+        try {
             for (int i = 0; i < articles.size(); i++) {
-                String text = request.texts().get(i);
-                SegmentedArticle article = articles.get(i);
-                pending.add(perText.submit(() -> one(translator, text, article, options, request)));
+                pending.add(one(translator, request.texts().get(i), articles.get(i), options, request));
             }
-            for (Future<Result> future : pending) {
-                results.add(await(future));
-            }
+        } catch (QueueFullException e) {
+            pending.forEach(f -> f.cancel(true));
+            long seconds = Math.max(1, scheduling.retryAfter().toSeconds());
+            throw new CompatException(429, "Too many requests: the service holds as much work as it may; "
+                    + "try again in " + seconds + " s.", seconds);
         }
-        return results;
+        CompletableFuture<List<Result>> all = CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new))
+                .thenApply(done -> pending.stream().map(CompletableFuture::join).toList());
+        all.orTimeout(scheduling.requestTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        // one text failing, timing out or the client going away gives up on all of them
+        all.whenComplete((done, failure) -> {
+            if (failure != null) {
+                pending.forEach(f -> f.cancel(true));
+            }
+        });
+        return all.exceptionallyCompose(failure -> CompletableFuture.failedFuture(
+                unwrap(failure) instanceof TimeoutException ? new CompatException(504, "the translation was not done "
+                        + "within " + scheduling.requestTimeout().toMillis() + " ms and was stopped") : unwrap(failure)));
     }
 
-    private Result one(ArticleTranslator translator, String text, SegmentedArticle article,
-                       GenerationOptions options, Request request) {
+    private CompletableFuture<Result> one(ArticleTranslator translator, String text, SegmentedArticle article,
+                                          GenerationOptions options, Request request) {
         LanguageGuess guess = request.detect() ? detection.guesses(text).filter(g -> !g.isEmpty())
                 .map(List::getFirst).orElse(ASSUMED_DUTCH) : ASSUMED_DUTCH;
         if (article == null || (request.detect() && detection.foreign(text).isPresent())) {
-            return new Result(text, List.of(), guess, false);
+            return CompletableFuture.completedFuture(new Result(text, List.of(), guess, false));
         }
-        AlignedDocument document = translator.translate(article, options);
-        metrics.record(document);
-        List<String> alternatives = new ArrayList<>();
-        for (int k = 0; k < request.alternatives(); k++) {
-            alternatives.add(PLAIN.render(alternative(document, k)));
-        }
-        return new Result(PLAIN.render(document), alternatives, guess, true);
+        return translator.translateAsync(article, options).thenApply(document -> {
+            metrics.record(document);
+            List<String> alternatives = new ArrayList<>();
+            for (int k = 0; k < request.alternatives(); k++) {
+                alternatives.add(PLAIN.render(alternative(document, k)));
+            }
+            return new Result(PLAIN.render(document), alternatives, guess, true);
+        });
+    }
+
+    private static Throwable unwrap(Throwable failure) {
+        return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
     }
 
     private static SegmentedArticle segment(ArticleTranslator translator, String text, Splitting splitting) {
@@ -163,17 +184,6 @@ public class CompatTranslator {
                         .map(s -> s.alternatives().size() > k ? s.alternatives().get(k) : s.target()).toList()),
                 p.sentences())).toList();
         return new AlignedDocument(document.sourceText(), document.model(), paragraphs, document.stats());
-    }
-
-    private static Result await(Future<Result> future) {
-        try {
-            return future.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CancellationException("translation interrupted");
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
-        }
     }
 
     private CompatException notReady() {

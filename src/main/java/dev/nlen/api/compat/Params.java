@@ -10,6 +10,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,21 +25,24 @@ import java.util.Set;
 public final class Params {
 
     private final Map<String, List<String>> values;
+    private final Set<String> arrays;
 
-    private Params(Map<String, List<String>> values) {
+    private Params(Map<String, List<String>> values, Set<String> arrays) {
         this.values = values;
+        this.arrays = arrays;
     }
 
     public static Params of(Map<String, List<String>> values) {
-        return new Params(new LinkedHashMap<>(values));
+        return new Params(new LinkedHashMap<>(values), Set.of());
     }
 
     /** The body as form or JSON (by Content-Type), with the query string's parameters added. */
     public static Params read(MediaType type, byte[] body, Map<String, List<String>> query, ObjectMapper json) {
         Map<String, List<String>> values = new LinkedHashMap<>(query);
+        Set<String> arrays = new HashSet<>();
         if (body.length > 0) {
             if (type != null && type.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
-                fromJson(utf8(body), json).forEach((k, v) -> values.merge(k, v, Params::concat));
+                fromJson(utf8(body), json, arrays).forEach((k, v) -> values.merge(k, v, Params::concat));
             } else if (type == null || type.isCompatible(MediaType.APPLICATION_FORM_URLENCODED_TYPE)) {
                 fromForm(utf8(body)).forEach((k, v) -> values.merge(k, v, Params::concat));
             } else {
@@ -46,7 +50,7 @@ public final class Params {
                         + "application/x-www-form-urlencoded or application/json");
             }
         }
-        return new Params(values);
+        return new Params(values, arrays);
     }
 
     private static List<String> concat(List<String> a, List<String> b) {
@@ -72,7 +76,7 @@ public final class Params {
         }
     }
 
-    private static Map<String, List<String>> fromJson(String body, ObjectMapper json) {
+    private static Map<String, List<String>> fromJson(String body, ObjectMapper json, Set<String> arrays) {
         JsonNode root;
         try {
             root = json.readTree(body);
@@ -88,6 +92,7 @@ public final class Params {
             Map.Entry<String, JsonNode> field = fields.next();
             List<String> list = new ArrayList<>();
             if (field.getValue().isArray()) {
+                arrays.add(field.getKey());
                 field.getValue().forEach(item -> list.add(scalar(field.getKey(), item)));
             } else if (!field.getValue().isNull()) {
                 list.add(scalar(field.getKey(), field.getValue()));
@@ -123,6 +128,11 @@ public final class Params {
 
     public List<String> all(String name) {
         return values.getOrDefault(name, List.of());
+    }
+
+    /** Whether {@code name} came as a JSON array (or repeated), however many values it holds. */
+    public boolean isArray(String name) {
+        return arrays.contains(name) || all(name).size() > 1;
     }
 
     public boolean has(String name) {

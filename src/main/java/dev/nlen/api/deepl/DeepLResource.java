@@ -4,10 +4,12 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.nlen.api.compat.CompatException;
+import dev.nlen.api.compat.CompatResponses;
 import dev.nlen.api.compat.CompatTranslator;
 import dev.nlen.api.compat.Params;
 import dev.nlen.config.TranslatorConfig;
 import dev.nlen.config.TranslatorRuntime;
+import io.smallrye.common.annotation.Blocking;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -24,9 +26,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /** DeepL API v2, the part that matters for Dutch→English: translate, usage, languages. */
@@ -34,8 +36,6 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "DeepL API v2", description = "Drop-in for DeepL clients (Dutch→English)")
 public class DeepLResource {
-
-    private static final Logger LOG = Logger.getLogger(DeepLResource.class);
 
     record Translation(@JsonProperty("detected_source_language") String detectedSourceLanguage, String text,
                        @JsonProperty("billed_characters") @JsonInclude(JsonInclude.Include.NON_NULL) Long billed) {}
@@ -69,17 +69,22 @@ public class DeepLResource {
 
     @POST
     @Path("/translate")
+    @Blocking // parsing and segmenting here; decoding on the batch workers
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Translate texts (DeepL v2)", description = "Form-encoded or JSON, as DeepL takes them: "
             + "text (up to 50), target_lang EN/EN-GB/EN-US, source_lang NL or absent, split_sentences, "
             + "preserve_formatting, tag_handling xml/html, ignore_tags, non_splitting_tags, context, formality.")
-    public Translations translate(@HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType type, @Context UriInfo uri,
-                                  byte[] body) {
+    public CompletionStage<Response> translate(@HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType type,
+                                               @Context UriInfo uri, byte[] body) {
         DeepLRequest request = DeepLRequest.of(params(type, uri, body), compat().deeplMaxTexts());
         long characters = request.texts().stream().mapToLong(t -> t.codePointCount(0, t.length())).sum();
         usage.reserve(characters, compat().deeplCharacterLimit());
-        List<CompatTranslator.Result> results = translator.translate(new CompatTranslator.Request(
-                request.texts(), request.splitting(), 0, !request.sourceGiven()));
+        return CompatResponses.answer(translator.translate(new CompatTranslator.Request(request.texts(),
+                request.splitting(), 0, !request.sourceGiven())), results -> translations(request, results),
+                Message::new);
+    }
+
+    private static Translations translations(DeepLRequest request, List<CompatTranslator.Result> results) {
         List<Translation> translations = new ArrayList<>();
         for (int i = 0; i < results.size(); i++) {
             String text = request.texts().get(i);
@@ -146,13 +151,11 @@ public class DeepLResource {
 
     @ServerExceptionMapper
     public Response refused(CompatException e) {
-        return Response.status(e.status()).type(MediaType.APPLICATION_JSON).entity(new Message(e.getMessage())).build();
+        return CompatResponses.error(e, Message::new);
     }
 
     @ServerExceptionMapper
     public Response unexpected(RuntimeException e) {
-        LOG.error("DeepL request failed", e);
-        return Response.status(500).type(MediaType.APPLICATION_JSON)
-                .entity(new Message("Internal error: the translation failed; the server log has the details.")).build();
+        return CompatResponses.error(e, Message::new);
     }
 }
