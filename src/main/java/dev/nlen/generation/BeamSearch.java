@@ -64,7 +64,7 @@ public final class BeamSearch implements SearchStrategy {
                 BeamHypotheses hypotheses = finished[live.get(i)];
                 Candidates top = ranked != null ? Candidates.of(ranked, i)
                         : Candidates.best(scores, state.scores(), i * beams, beams, 2 * beams);
-                float best = state.advance(i, top, options.eosTokenId(), hypotheses, next);
+                float best = state.advance(i, top, options, hypotheses, next);
                 boolean done = hypotheses.isDone(best, length);
                 if (!done && length + 1 >= maxLength) {
                     next.finishInto(i, hypotheses);     // out of length: live beams compete as they are

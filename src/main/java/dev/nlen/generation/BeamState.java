@@ -50,12 +50,12 @@ final class BeamState {
      *
      * @return the best candidate's score, for {@link BeamHypotheses#isDone}
      */
-    float advance(int i, Candidates top, long eos, BeamHypotheses hypotheses, BeamState next) {
+    float advance(int i, Candidates top, GenerationOptions options, BeamHypotheses hypotheses, BeamState next) {
         int filled = 0;
         for (int rank = 0; rank < top.size() && filled < beams; rank++) {
             int parent = top.row(rank);
             long token = top.token(rank);
-            if (token == eos) {
+            if (options.isEos(token)) {
                 if (rank < beams) {
                     hypotheses.add(withoutStart(GreedySearch.append(sequences[parent], token)), top.score(rank));
                 }

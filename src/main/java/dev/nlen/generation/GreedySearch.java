@@ -50,7 +50,7 @@ public final class GreedySearch implements SearchStrategy {
                 int token = tokens[row];
                 scores[live[row]] += logProbabilities[row];
                 sequences[row] = append(sequences[row], token);
-                if (token == options.eosTokenId() || sequences[row].length >= maxLength) {
+                if (options.isEos(token) || sequences[row].length >= maxLength) {
                     done[live[row]] = sequences[row];
                 } else {
                     keep.add(row);

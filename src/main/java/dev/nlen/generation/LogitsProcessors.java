@@ -22,10 +22,10 @@ public record LogitsProcessors(List<LogitsProcessor> processors) implements Logi
             list.add(new BadWordsProcessor(options.badWordsIds()));
         }
         if (options.minLength() > 0) {
-            list.add(new MinLengthProcessor(options.minLength(), options.eosTokenId()));
+            list.add(new MinLengthProcessor(options.minLength(), options.eosTokenIds()));
         }
         if (options.minNewTokens() > 0) {
-            list.add(new MinLengthProcessor(options.minNewTokens() + 1, options.eosTokenId()));
+            list.add(new MinLengthProcessor(options.minNewTokens() + 1, options.eosTokenIds()));
         }
         if (options.forcedEosTokenId() >= 0) {
             list.add(new ForcedEosProcessor(options.effectiveMaxLength(), options.forcedEosTokenId()));

@@ -1,6 +1,7 @@
 package dev.nlen.translation;
 
 import dev.nlen.generation.GenerationOptions;
+import dev.nlen.markup.HtmlDocument;
 import dev.nlen.text.ArticleSegmenter;
 import dev.nlen.text.LongSentenceSplitter;
 import dev.nlen.text.Paragraph;
@@ -54,6 +55,27 @@ public final class ArticleTranslator {
 
     public SegmentedArticle segment(String text) {
         return segmenter.segment(text);
+    }
+
+    /** The HTML's pieces as an article: one paragraph per piece, the kind the HTML gives it. */
+    public SegmentedArticle segment(HtmlDocument html) {
+        return HtmlTranslation.segment(this, html);
+    }
+
+    /** An HTML document translated: its aligned document and the HTML with the English in place. */
+    public TranslatedHtml translate(HtmlDocument html, GenerationOptions options) {
+        return translate(html, segment(html), options);
+    }
+
+    /** As {@link #translate(HtmlDocument, GenerationOptions)}, with the article from {@link #segment(HtmlDocument)}. */
+    public TranslatedHtml translate(HtmlDocument html, SegmentedArticle article, GenerationOptions options) {
+        return HtmlTranslation.translate(this, translator, html, article, options);
+    }
+
+    /** As {@link #translateAsync(SegmentedArticle, GenerationOptions)}, for HTML: cancelling stops all of it. */
+    public CompletableFuture<TranslatedHtml> translateAsync(HtmlDocument html, SegmentedArticle article,
+                                                            GenerationOptions options) {
+        return HtmlTranslation.translateAsync(this, translator, html, article, options);
     }
 
     public AlignedDocument translate(String text, GenerationOptions options) {
