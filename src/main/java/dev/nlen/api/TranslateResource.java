@@ -1,6 +1,5 @@
 package dev.nlen.api;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.nlen.config.TranslatorConfig;
 import dev.nlen.config.TranslatorRuntime;
 import dev.nlen.format.DocumentRenderer;
@@ -13,7 +12,6 @@ import dev.nlen.translation.TranslatedHtml;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Context;
@@ -40,9 +38,6 @@ public class TranslateResource {
 
     @Inject
     TranslationMetrics metrics;
-
-    @Inject
-    ObjectMapper json;
 
     @POST
     @Blocking // parsing, segmenting and tokenizing run here; decoding runs on the batch workers
@@ -79,25 +74,27 @@ public class TranslateResource {
     @APIResponse(responseCode = "503", description = "The model is still loading or failed to load, or the queue "
             + "holds as much work as it may (Retry-After)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public CompletionStage<Response> translate(@HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType contentType,
-                              @Context HttpHeaders headers, byte[] body) {
+    public CompletionStage<Response> translate(@Context HttpHeaders headers, byte[] body) {
         DocumentRenderer renderer = OutputFormats.negotiate(headers.getAcceptableMediaTypes());
         TranslatorConfig.Limits limits = runtime.config().limits();
         if (body.length > limits.maxBodyBytes()) {
             throw ProblemException.tooLarge("body", "the body has " + body.length + " bytes; the limit is "
                     + limits.maxBodyBytes(), limits.maxBodyBytes());
         }
-        TranslateRequest request = new RequestReader(json).read(contentType, body);
+        TranslateRequest request = RequestReader.read(HeaderChecks.contentType(headers), body);
         HtmlDocument html = request.html() ? HtmlDocument.parse(request.text()) : null;
         if (html != null && html.pieces().isEmpty()) {
             throw ProblemException.invalid("text", "the HTML holds no text to translate (only markup, scripts or code)");
         }
-        String text = checkedText(html == null ? request.text() : html.plainText(), limits);
+        String text = TextChecks.checked(html == null ? request.text() : html.plainText(), limits);
         ArticleTranslator translator = runtime.translator().orElseThrow(this::notReady);
         GenerationOptions defaults = runtime.defaults().orElseThrow(this::notReady);
         GenerationOptions options = OptionsResolver.resolve(
                 request.options() == null ? TranslateRequest.Options.NONE : request.options(), defaults);
         SegmentedArticle article = html == null ? translator.segment(text) : translator.segment(html);
+        if (article.paragraphs().isEmpty()) {
+            throw ProblemException.invalid("text", "the text has nothing to translate");
+        }
         if (article.paragraphs().size() > limits.maxParagraphs()) {
             throw ProblemException.tooLarge("text", "the article has " + article.paragraphs().size()
                     + " paragraphs; the limit is " + limits.maxParagraphs(), limits.maxParagraphs());
@@ -125,21 +122,11 @@ public class TranslateResource {
         return Response.ok(answer, renderer.mediaType() + ";charset=UTF-8").build();
     }
 
-    private static String checkedText(String text, TranslatorConfig.Limits limits) {
-        if (text.isBlank()) {
-            throw ProblemException.invalid("text", "the text is empty or only white space");
-        }
-        int characters = text.codePointCount(0, text.length());
-        if (characters > limits.maxCharacters()) {
-            throw ProblemException.tooLarge("text", "the text has " + characters + " characters; the limit is "
-                    + limits.maxCharacters(), limits.maxCharacters());
-        }
-        return text;
-    }
-
     private ProblemException notReady() {
         TranslatorRuntime.Status status = runtime.status();
+        // the cause (with the model folder's path) is in the server log and readiness, not in answers to clients
         return ProblemException.of(Status.SERVICE_UNAVAILABLE, "not-ready", "Model not ready",
-                "the model is " + status.state() + (status.error() != null ? ": " + status.error() : ""), null, null);
+                "the model is " + status.state() + "; try again later", null, null)
+                .withHeader(HttpHeaders.RETRY_AFTER, status.state().equals("failed") ? "60" : "5");
     }
 }

@@ -23,6 +23,15 @@ public interface TranslatorConfig {
 
     Compat compat();
 
+    SentenceCache cache();
+
+    /** The sentence cache (prefix translator.cache). */
+    interface SentenceCache {
+        /** Most translated sentences kept; 0 turns the cache off. */
+        @WithDefault("100000")
+        long maxSentences();
+    }
+
     interface Model {
         /** The export folder (env TRANSLATOR_MODEL_DIR). */
         @WithDefault("models/opus-mt-nl-en")

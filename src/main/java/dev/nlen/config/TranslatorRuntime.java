@@ -3,8 +3,12 @@ package dev.nlen.config;
 import dev.nlen.batching.BatchListener;
 import dev.nlen.batching.BatchPolicy;
 import dev.nlen.generation.GenerationOptions;
+import dev.nlen.translation.CachingTranslator;
 import dev.nlen.translation.PooledTranslator;
+import dev.nlen.translation.SentenceTranslator;
 import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
@@ -62,7 +66,7 @@ public class TranslatorRuntime {
             engine = opened;
             defaults = options;
             pool = new PooledTranslator(opened, batchPolicy(), batchMetrics());
-            translator = new ArticleTranslator(pool, new ArticleSegmenter(), config.limits().maxSentenceTokens());
+            translator = new ArticleTranslator(cached(pool), new ArticleSegmenter(), config.limits().maxSentenceTokens());
             status = new Status(true, "ready", null);
             LOG.infof("model %s (%s, %s) ready in %d ms", opened.info().id(), opened.info().precision(),
                     opened.info().device(), (System.nanoTime() - started) / 1_000_000);
@@ -70,6 +74,24 @@ public class TranslatorRuntime {
             status = new Status(false, "failed", e.getMessage());
             LOG.errorf("model could not be loaded from %s: %s", config.model().dir().toAbsolutePath(), e.getMessage());
         }
+    }
+
+    /** The sentence cache around the pool, its hits and misses on /q/metrics; the pool itself when it is off. */
+    private SentenceTranslator cached(SentenceTranslator pooled) {
+        long size = config.cache().maxSentences();
+        if (size <= 0) {
+            return pooled;
+        }
+        CachingTranslator cache = new CachingTranslator(pooled, size);
+        FunctionCounter.builder("translator.cache.hits", cache, c -> c.stats().hits())
+                .description("Sentences answered from the sentence cache").register(registry);
+        FunctionCounter.builder("translator.cache.misses", cache, c -> c.stats().misses())
+                .description("Sentences the sentence cache did not hold").register(registry);
+        FunctionCounter.builder("translator.cache.evictions", cache, c -> c.stats().evictions())
+                .description("Sentences dropped from the full sentence cache").register(registry);
+        Gauge.builder("translator.cache.size", cache, c -> c.stats().size())
+                .description("Sentences held by the sentence cache").register(registry);
+        return cache;
     }
 
     private BatchPolicy batchPolicy() {
