@@ -63,6 +63,9 @@ class BoundedWorkTest {
 
     @Test
     void aClientThatHangsUpTakesItsWorkWithItAndTheNextRequestIsNotHeldBehindIt() throws Exception {
+        long alone = System.nanoTime();
+        given().contentType("application/json").body(SMALL).when().post("/v1/translate").then().statusCode(200);
+        long aloneMillis = (System.nanoTime() - alone) / 1_000_000;
         byte[] body = bigRequest().getBytes(StandardCharsets.UTF_8);
         try (Socket socket = new Socket("127.0.0.1", RestAssured.port)) {
             OutputStream out = socket.getOutputStream();
@@ -79,11 +82,12 @@ class BoundedWorkTest {
         given().contentType("application/json").body(SMALL).when().post("/v1/translate")
                 .then().statusCode(200).body("paragraphs[0].target", equalTo("The cat sits on the mat."));
         long answered = System.nanoTime();
-        System.out.printf("abandoned request released its work after %d ms; the next request answered in %d ms%n",
-                (released - hungUp) / 1_000_000, (answered - released) / 1_000_000);
-        // unabandoned, the big request runs past its 3 s deadline (the test below): this one did not wait for it
-        assertTrue(answered - hungUp < TimeUnit.SECONDS.toNanos(3), "waited " + (answered - hungUp) / 1_000_000
-                + " ms");
+        long afterMillis = (answered - released) / 1_000_000;
+        System.out.printf("abandoned request released its work after %d ms; the next request answered in %d ms "
+                + "(alone, before: %d ms)%n", (released - hungUp) / 1_000_000, afterMillis, aloneMillis);
+        // unabandoned, the big request runs past its 3 s deadline (the test below), ~25 s in the probe: the next
+        // request waits for one more decoding step of the abandoned batch at most, not for the article
+        assertTrue(afterMillis < 2 * aloneMillis + 2_000, "waited " + afterMillis + " ms");
     }
 
     @Test
