@@ -2,6 +2,7 @@ package dev.nlen.config;
 
 import dev.nlen.detect.LanguageGuess;
 import dev.nlen.detect.NewsroomLanguageDetector;
+import dev.nlen.translation.LanguageCheck;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -76,8 +77,8 @@ public class LanguageDetection {
     }
 
     /**
-     * The language of a paragraph that is clearly not Dutch: enough letters to tell, and another language at the
-     * configured confidence. Empty means "translate it as Dutch".
+     * The language of a paragraph that is clearly not Dutch: enough letters to tell, another language the most
+     * likely, and Dutch trailing it by the configured margin. Empty means "translate it as Dutch".
      */
     public Optional<LanguageGuess> foreign(String text) {
         TranslatorConfig.Compat.Detection detection = config.compat().detection();
@@ -89,8 +90,15 @@ public class LanguageDetection {
             return Optional.empty();
         }
         LanguageGuess top = guesses.getFirst();
-        return !top.language().equals(DUTCH) && top.confidence() >= detection.minConfidence()
+        double dutch = guesses.stream().filter(g -> g.language().equals(DUTCH)).mapToDouble(LanguageGuess::confidence)
+                .findFirst().orElse(0);
+        return !top.language().equals(DUTCH) && top.confidence() - dutch >= detection.minMargin()
                 ? Optional.of(top) : Optional.empty();
+    }
+
+    /** {@link #foreign} as the translator asks it of each paragraph. */
+    public LanguageCheck paragraphCheck() {
+        return paragraph -> foreign(paragraph).map(LanguageGuess::language);
     }
 
     /** Letters of {@code text}, counted up to {@code enough}. */

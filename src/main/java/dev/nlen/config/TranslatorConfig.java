@@ -196,9 +196,12 @@ public interface TranslatorConfig {
             @WithDefault("20")
             int minLetters();
 
-            /** Confidence (0..1) another language needs for a paragraph to be left untranslated. */
-            @WithDefault("0.9")
-            double minConfidence();
+            /**
+             * How far Dutch must trail another language for a paragraph to be left untranslated (Lingua's relative
+             * confidences: the most likely language has 1).
+             */
+            @WithDefault("0.15")
+            double minMargin();
 
             /** Load the models in the background; until then every text is taken as Dutch. */
             @WithDefault("true")

@@ -43,6 +43,9 @@ public class TranslatorRuntime {
     @Inject
     MeterRegistry registry;
 
+    @Inject
+    LanguageDetection languages;
+
     private volatile TranslationEngine engine;
     private volatile PooledTranslator pool;
     private volatile ArticleTranslator translator;
@@ -66,7 +69,8 @@ public class TranslatorRuntime {
             engine = opened;
             defaults = options;
             pool = new PooledTranslator(opened, batchPolicy(), batchMetrics());
-            translator = new ArticleTranslator(cached(pool), new ArticleSegmenter(), config.limits().maxSentenceTokens());
+            translator = new ArticleTranslator(cached(pool), new ArticleSegmenter(), config.limits().maxSentenceTokens())
+                    .withLanguageCheck(languages.paragraphCheck());
             status = new Status(true, "ready", null);
             LOG.infof("model %s (%s, %s) ready in %d ms", opened.info().id(), opened.info().precision(),
                     opened.info().device(), (System.nanoTime() - started) / 1_000_000);

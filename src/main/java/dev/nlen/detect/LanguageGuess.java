@@ -1,6 +1,9 @@
 package dev.nlen.detect;
 
-/** A language (ISO 639-1, lower case) and how sure the detector is of it, 0..1. */
+/**
+ * A language (ISO 639-1, lower case) and Lingua's relative confidence in it, 0..1: the most likely language of a
+ * text has 1, the others by how close they come (0 when ruled out).
+ */
 public record LanguageGuess(String language, double confidence) {
 
     public LanguageGuess {

@@ -30,6 +30,10 @@ final class DutchAbbreviations {
             "ong", "max", "min", "art", "fig", "tel", "hfst", "afb", "vs", "pp", "kol", "lt", "weth",
             "kard", "br", "zr", "bijl", "par", "vnl", "aant", "dept", "inl");
 
+    /** Abbreviations that close an enumeration ("en andere", "en dergelijke", "cum suis"): before a common
+     * sentence opener they end the sentence, before what looks like a name they do not (Hooft e.a. Amsterdam). */
+    private static final Set<String> ENUMERATION_ENDS = Set.of("e.a.", "e.d.", "c.s.");
+
     /** Name particles that are capitalised in Belgian and sentence-initial names: K. De Gucht, H. Van Rompuy. */
     private static final Set<String> PARTICLES = Set.of(
             "De", "Den", "Der", "Van", "Ter", "Ten", "Te", "Le", "La", "Du", "Di", "Da", "Del", "Von", "Op", "In");
@@ -82,6 +86,9 @@ final class DutchAbbreviations {
             return !isRegnalNumber(letter, previousWord) && !isCompassPoint(letter, previousWord)
                     && looksLikeName(nextWord, afterNext);
         }
+        if (ENUMERATION_ENDS.contains(word) && !looksLikeName(nextWord, afterNext)) {
+            return false; // Ajax, PSV e.d. Zijn vrouw niet.
+        }
         boolean allLetters = true;
         boolean allKnown = true;
         for (String part : parts) {
@@ -105,7 +112,7 @@ final class DutchAbbreviations {
 
     /** Whether {@code next} (and the word after it) reads as the rest of a name after an initial. */
     private static boolean looksLikeName(String next, String afterNext) {
-        String bare = next.replaceAll("[\\p{P}&&[^.'\\-]]+$", "");
+        String bare = bare(next);
         if (bare.matches("\\p{Lu}(\\.\\p{Lu})*\\.")) {
             return true; // another initial: J. P. Balkenende
         }
@@ -117,6 +124,11 @@ final class DutchAbbreviations {
                     && (Character.isUpperCase(afterNext.codePointAt(0)) || INNER_PARTICLES.contains(afterNext));
         }
         return !SENTENCE_OPENERS.contains(bare);
+    }
+
+    /** The word without trailing punctuation other than . ' - ("Ollongren," → "Ollongren"). */
+    private static String bare(String word) {
+        return word.replaceAll("[\\p{P}&&[^.'\\-]]+$", "");
     }
 
     private static boolean isSingleLetter(String part) {

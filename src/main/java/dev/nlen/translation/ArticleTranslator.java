@@ -26,6 +26,7 @@ public final class ArticleTranslator {
     private final SentenceTranslator translator;
     private final ArticleSegmenter segmenter;
     private final LongSentenceSplitter splitter;
+    private final LanguageCheck languageCheck;
 
     public ArticleTranslator(SentenceTranslator translator, ArticleSegmenter segmenter) {
         this(translator, segmenter, Integer.MAX_VALUE);
@@ -37,6 +38,19 @@ public final class ArticleTranslator {
         this.segmenter = segmenter;
         this.splitter = new LongSentenceSplitter(translator::countTokens,
                 Math.min(maxPieceTokens, translator.maxSourceTokens() - POSITION_MARGIN));
+        this.languageCheck = LanguageCheck.NONE;
+    }
+
+    private ArticleTranslator(ArticleTranslator base, LanguageCheck languageCheck) {
+        this.translator = base.translator;
+        this.segmenter = base.segmenter;
+        this.splitter = base.splitter;
+        this.languageCheck = languageCheck;
+    }
+
+    /** The same translator, leaving paragraphs that {@code check} finds foreign as they are (flagged). */
+    public ArticleTranslator withLanguageCheck(LanguageCheck check) {
+        return new ArticleTranslator(this, check);
     }
 
     public SegmentedArticle segment(String text) {
@@ -92,15 +106,25 @@ public final class ArticleTranslator {
         return document;
     }
 
-    /** The distinct pieces to translate, and per paragraph and sentence the indices of its pieces. */
-    private record Pieces(List<String> distinct, List<List<List<Integer>>> indices) {}
+    /**
+     * The distinct pieces to translate, per paragraph and sentence the indices of its pieces, and per paragraph
+     * its language when it is left as it is (null when translated).
+     */
+    private record Pieces(List<String> distinct, List<List<List<Integer>>> indices, List<String> foreign) {}
 
     private Pieces pieces(SegmentedArticle article) {
         String text = article.text();
         Map<String, Integer> distinct = new LinkedHashMap<>();      // piece text → index of its translation
         List<List<List<Integer>>> pieceIndices = new ArrayList<>(); // paragraph → sentence → pieces
+        List<String> foreign = new ArrayList<>();                   // paragraph → its language if left as it is
         for (Paragraph paragraph : article.paragraphs()) {
+            String language = languageCheck.foreignLanguage(paragraph.content(text)).orElse(null);
+            foreign.add(language);
             List<List<Integer>> sentences = new ArrayList<>();
+            if (language != null) {
+                pieceIndices.add(sentences);
+                continue;
+            }
             for (Sentence sentence : paragraph.sentences()) {
                 List<Integer> pieces = new ArrayList<>();
                 for (Sentence piece : splitter.split(text, sentence)) {
@@ -110,7 +134,7 @@ public final class ArticleTranslator {
             }
             pieceIndices.add(sentences);
         }
-        return new Pieces(List.copyOf(distinct.keySet()), pieceIndices);
+        return new Pieces(List.copyOf(distinct.keySet()), pieceIndices, foreign);
     }
 
     private AlignedDocument assemble(SegmentedArticle article, Pieces pieces, List<SentenceTranslation> translated,
@@ -119,7 +143,9 @@ public final class ArticleTranslator {
         DocumentAssembler assembler = new DocumentAssembler(text, translated);
         List<AlignedParagraph> paragraphs = new ArrayList<>();
         for (int p = 0; p < article.paragraphs().size(); p++) {
-            paragraphs.add(assembler.paragraph(article.paragraphs().get(p), pieces.indices().get(p)));
+            String language = pieces.foreign().get(p);
+            paragraphs.add(language != null ? assembler.untranslated(article.paragraphs().get(p), language)
+                    : assembler.paragraph(article.paragraphs().get(p), pieces.indices().get(p)));
         }
         long millis = (System.nanoTime() - started) / 1_000_000;
         AlignedDocument.Stats stats = new AlignedDocument.Stats(paragraphs.size(), article.sentenceCount(),

@@ -13,6 +13,7 @@ import dev.nlen.text.Sentence;
 import dev.nlen.translation.AlignedDocument;
 import dev.nlen.translation.AlignedParagraph;
 import dev.nlen.translation.ArticleTranslator;
+import dev.nlen.translation.LanguageCheck;
 import dev.nlen.translation.QueueFullException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -43,11 +44,11 @@ public class CompatTranslator {
     }
 
     /**
-     * One text's translation. {@code detected} is the detector's best guess when detection was asked for and
-     * the detector is loaded, else Dutch with confidence 0; {@code translated} is false when the text was left
-     * as it is (another language, or only white space).
+     * One text's translation. {@code detected}: the other language when the text is clearly not Dutch (its
+     * paragraphs then come back as they are), else Dutch with the detector's confidence in it (0 while the detector
+     * loads, or when detection was not asked for).
      */
-    public record Result(String text, List<String> alternatives, LanguageGuess detected, boolean translated) {}
+    public record Result(String text, List<String> alternatives, LanguageGuess detected) {}
 
     private static final PlainTextRenderer PLAIN = new PlainTextRenderer();
     private static final LanguageGuess ASSUMED_DUTCH = new LanguageGuess(LanguageDetection.DUTCH, 0);
@@ -73,7 +74,9 @@ public class CompatTranslator {
             throw CompatException.tooLarge("the texts have " + characters + " characters together; the limit is "
                     + limits.maxCharacters());
         }
-        ArticleTranslator translator = runtime.translator().orElseThrow(this::notReady);
+        // an explicit Dutch source is taken at its word; otherwise foreign paragraphs are left as they are
+        ArticleTranslator translator = runtime.translator().map(t -> request.detect() ? t
+                : t.withLanguageCheck(LanguageCheck.NONE)).orElseThrow(this::notReady);
         GenerationOptions options = options(request.alternatives(), runtime.defaults().orElseThrow(this::notReady));
         List<SegmentedArticle> articles = new ArrayList<>();
         int paragraphs = 0;
@@ -114,10 +117,9 @@ public class CompatTranslator {
 
     private CompletableFuture<Result> one(ArticleTranslator translator, String text, SegmentedArticle article,
                                           GenerationOptions options, Request request) {
-        LanguageGuess guess = request.detect() ? detection.guesses(text).filter(g -> !g.isEmpty())
-                .map(List::getFirst).orElse(ASSUMED_DUTCH) : ASSUMED_DUTCH;
-        if (article == null || (request.detect() && detection.foreign(text).isPresent())) {
-            return CompletableFuture.completedFuture(new Result(text, List.of(), guess, false));
+        LanguageGuess guess = request.detect() ? detected(text) : ASSUMED_DUTCH;
+        if (article == null) {
+            return CompletableFuture.completedFuture(new Result(text, List.of(), guess));
         }
         return translator.translateAsync(article, options).thenApply(document -> {
             metrics.record(document);
@@ -125,8 +127,14 @@ public class CompatTranslator {
             for (int k = 0; k < request.alternatives(); k++) {
                 alternatives.add(PLAIN.render(alternative(document, k)));
             }
-            return new Result(PLAIN.render(document), alternatives, guess, true);
+            return new Result(PLAIN.render(document), alternatives, guess);
         });
+    }
+
+    private LanguageGuess detected(String text) {
+        return detection.foreign(text).orElseGet(() -> new LanguageGuess(LanguageDetection.DUTCH,
+                detection.guesses(text).orElse(List.of()).stream().filter(g -> g.language().equals(LanguageDetection.DUTCH))
+                        .mapToDouble(LanguageGuess::confidence).findFirst().orElse(0)));
     }
 
     private static Throwable unwrap(Throwable failure) {
