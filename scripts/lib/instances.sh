@@ -23,7 +23,7 @@ start_instance() {
   shift 3
   # shellcheck disable=SC2086
   TRANSLATOR_MODEL_DIR="$model" QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT="$port" \
-    java --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow ${OPS_JAVA_OPTS:-} "$@" \
+    java "${NLEN_JVM_FLAGS[@]}" ${OPS_JAVA_OPTS:-} "$@" \
     -jar "$root/target/quarkus-app/quarkus-run.jar" > "$log" 2>&1 &
   STARTED_PID=$!
   disown "$STARTED_PID"   # no "Killed" job notice when the failover run kills it

@@ -61,6 +61,17 @@ final class BoundedTranslation {
         return response;
     }
 
+    /** A view of {@code work} that, when given up on (cancelled, timed out), gives up on {@code work} too. */
+    static <T, R> CompletableFuture<R> following(CompletableFuture<T> work, Function<T, R> view) {
+        CompletableFuture<R> derived = work.thenApply(view);
+        derived.whenComplete((done, failure) -> {
+            if (failure != null) {
+                work.cancel(true);
+            }
+        });
+        return derived;
+    }
+
     private static Response queueFull(QueueFullException e, Duration retryAfter) {
         Problem problem = new Problem("/problems/queue-full", "Queue full", 503,
                 "the service holds as much work as it may (" + e.held() + " of " + e.limit()

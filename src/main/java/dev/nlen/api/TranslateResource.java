@@ -1,17 +1,22 @@
 package dev.nlen.api;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.nlen.config.TranslatorConfig;
 import dev.nlen.config.TranslatorRuntime;
 import dev.nlen.format.DocumentRenderer;
 import dev.nlen.generation.GenerationOptions;
+import dev.nlen.markup.HtmlDocument;
 import dev.nlen.text.SegmentedArticle;
 import dev.nlen.translation.AlignedDocument;
 import dev.nlen.translation.ArticleTranslator;
+import dev.nlen.translation.TranslatedHtml;
 import io.smallrye.common.annotation.Blocking;
+import dev.nlen.api.security.ApiKeys;
+import dev.nlen.api.security.KeyFilter;
+import dev.nlen.api.security.KeyRequired;
+import dev.nlen.api.security.RateLimits;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Context;
@@ -25,11 +30,20 @@ import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicReference;
 
 /** {@code POST /v1/translate}: a Dutch article in, the aligned bilingual document out, in the format asked for. */
 @Path("/v1/translate")
+@KeyRequired
 public class TranslateResource {
+
+    @Inject
+    RateLimits rateLimits;
+
+    @Inject
+    ApiKeys apiKeys;
 
     @Inject
     TranslatorRuntime runtime;
@@ -37,19 +51,21 @@ public class TranslateResource {
     @Inject
     TranslationMetrics metrics;
 
-    @Inject
-    ObjectMapper json;
-
     @POST
     @Blocking // parsing, segmenting and tokenizing run here; decoding runs on the batch workers
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Translate a Dutch article to English",
             description = "Splits the article into paragraphs (blank lines), headings, list items and sentences, "
-                    + "translates every sentence and returns them aligned. The Accept header picks the format.")
+                    + "translates every sentence and returns them aligned. The Accept header picks the format. HTML "
+                    + "(text/html or format html) is cut at its blocks; Accept text/html then answers the same HTML "
+                    + "with the English in place, markup kept.")
     @RequestBody(required = true, content = {
         @Content(mediaType = MediaType.TEXT_PLAIN, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING),
                 examples = @ExampleObject(name = "article", value = "Het kabinet presenteert vandaag de begroting.\n\n"
                         + "Volgens dhr. De Vries is dat een goed plan.")),
+        @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING),
+                examples = @ExampleObject(name = "html", value = "<h1>Begroting</h1><p>Het kabinet presenteert "
+                        + "<b>vandaag</b> de begroting.</p>")),
         @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TranslateRequest.class),
                 examples = @ExampleObject(name = "with options", value = "{\"text\": \"Goedemorgen. Hoe gaat het?\", "
                         + "\"options\": {\"beams\": 4, \"maxNewTokens\": 128, \"alternatives\": 1}}"))})
@@ -70,24 +86,45 @@ public class TranslateResource {
     @APIResponse(responseCode = "503", description = "The model is still loading or failed to load, or the queue "
             + "holds as much work as it may (Retry-After)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public CompletionStage<Response> translate(@HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType contentType,
-                              @Context HttpHeaders headers, byte[] body) {
+    public CompletionStage<Response> translate(@Context HttpHeaders headers, @Context HttpServerRequest http,
+                                               byte[] body) {
         DocumentRenderer renderer = OutputFormats.negotiate(headers.getAcceptableMediaTypes());
         TranslatorConfig.Limits limits = runtime.config().limits();
         if (body.length > limits.maxBodyBytes()) {
             throw ProblemException.tooLarge("body", "the body has " + body.length + " bytes; the limit is "
                     + limits.maxBodyBytes(), limits.maxBodyBytes());
         }
-        TranslateRequest request = new RequestReader(json).read(contentType, body);
-        String text = checkedText(request.text(), limits);
+        TranslateRequest request = RequestReader.read(HeaderChecks.contentType(headers), body);
+        HtmlDocument html = request.html() ? HtmlDocument.parse(request.text()) : null;
+        if (html != null && html.pieces().isEmpty()) {
+            throw ProblemException.invalid("text", "the HTML holds no text to translate (only markup, scripts or code)");
+        }
+        String text = TextChecks.checked(html == null ? request.text() : html.plainText(), limits);
+        String client = apiKeys.client(KeyFilter.bearer(headers.getHeaderString(HttpHeaders.AUTHORIZATION)),
+                http.remoteAddress());
+        var refused = rateLimits.charge(client, text.codePointCount(0, text.length()));
+        if (refused.isPresent()) {
+            return CompletableFuture.completedFuture(KeyFilter.tooMany(refused.get()));
+        }
         ArticleTranslator translator = runtime.translator().orElseThrow(this::notReady);
         GenerationOptions defaults = runtime.defaults().orElseThrow(this::notReady);
         GenerationOptions options = OptionsResolver.resolve(
                 request.options() == null ? TranslateRequest.Options.NONE : request.options(), defaults);
-        SegmentedArticle article = translator.segment(text);
+        SegmentedArticle article = html == null ? translator.segment(text) : translator.segment(html);
+        if (article.paragraphs().isEmpty()) {
+            throw ProblemException.invalid("text", "the text has nothing to translate");
+        }
         if (article.paragraphs().size() > limits.maxParagraphs()) {
             throw ProblemException.tooLarge("text", "the article has " + article.paragraphs().size()
                     + " paragraphs; the limit is " + limits.maxParagraphs(), limits.maxParagraphs());
+        }
+        if (html != null) {
+            AtomicReference<CompletableFuture<TranslatedHtml>> translated = new AtomicReference<>();
+            return BoundedTranslation.start(runtime.config().scheduling(), () -> {
+                CompletableFuture<TranslatedHtml> work = translator.translateAsync(html, article, options);
+                translated.set(work);
+                return BoundedTranslation.following(work, TranslatedHtml::document);
+            }, document -> htmlAnswer(translated.get().join(), renderer));
         }
         return BoundedTranslation.start(runtime.config().scheduling(),
                 () -> translator.translateAsync(article, options), document -> {
@@ -96,21 +133,19 @@ public class TranslateResource {
                 });
     }
 
-    private static String checkedText(String text, TranslatorConfig.Limits limits) {
-        if (text.isBlank()) {
-            throw ProblemException.invalid("text", "the text is empty or only white space");
-        }
-        int characters = text.codePointCount(0, text.length());
-        if (characters > limits.maxCharacters()) {
-            throw ProblemException.tooLarge("text", "the text has " + characters + " characters; the limit is "
-                    + limits.maxCharacters(), limits.maxCharacters());
-        }
-        return text;
+    /** HTML in: text/html answers the same HTML translated; the other formats render its aligned document. */
+    private Response htmlAnswer(TranslatedHtml translated, DocumentRenderer renderer) {
+        metrics.record(translated.document());
+        String answer = renderer.mediaType().equals(MediaType.TEXT_HTML) ? translated.html()
+                : renderer.render(translated.document());
+        return Response.ok(answer, renderer.mediaType() + ";charset=UTF-8").build();
     }
 
     private ProblemException notReady() {
         TranslatorRuntime.Status status = runtime.status();
+        // the cause (with the model folder's path) is in the server log and readiness, not in answers to clients
         return ProblemException.of(Status.SERVICE_UNAVAILABLE, "not-ready", "Model not ready",
-                "the model is " + status.state() + (status.error() != null ? ": " + status.error() : ""), null, null);
+                "the model is " + status.state() + "; try again later", null, null)
+                .withHeader(HttpHeaders.RETRY_AFTER, status.state().equals("failed") ? "60" : "5");
     }
 }

@@ -32,7 +32,7 @@ public class TranslationMetrics {
                 .publishPercentileHistogram().register(registry);
     }
 
-    void record(AlignedDocument document) {
+    public void record(AlignedDocument document) {
         AlignedDocument.Stats stats = document.stats();
         requests.increment();
         sentences.increment(stats.sentences());

@@ -3,6 +3,7 @@ package dev.nlen.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -19,6 +20,59 @@ public interface TranslatorConfig {
     Generation generation();
 
     Scheduling scheduling();
+
+    Compat compat();
+
+    SentenceCache cache();
+
+    Security security();
+
+    /** API keys, rate limits and response headers (issue 7). */
+    interface Security {
+        /** Accepted API keys; none (and no key file) = the translation endpoints are open. */
+        Optional<java.util.List<String>> apiKeys();
+
+        /** A file of API keys, one a line ({@code #} comments). */
+        Optional<Path> apiKeyFile();
+
+        /** /q/metrics needs a key too (when keys are configured). */
+        @WithDefault("false")
+        boolean protectMetrics();
+
+        RateLimit rateLimit();
+
+        Headers headers();
+
+        interface RateLimit {
+            /** Requests per minute and client (API key, else address); 0 = unlimited. */
+            @WithDefault("0")
+            long requestsPerMinute();
+
+            /** Characters of text per minute and client; 0 = unlimited. */
+            @WithDefault("0")
+            long charactersPerMinute();
+
+            /** Most clients tracked at once. */
+            @WithDefault("100000")
+            long maxClients();
+        }
+
+        interface Headers {
+            /** The Content-Security-Policy of every answer without a page policy. */
+            @WithDefault("default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'; base-uri 'none'; form-action 'none'")
+            String contentSecurityPolicy();
+
+            /** Path prefix → Content-Security-Policy for pages that need more (the longest prefix wins). */
+            java.util.Map<String, String> pagePolicies();
+        }
+    }
+
+    /** The sentence cache (prefix translator.cache). */
+    interface SentenceCache {
+        /** Most translated sentences kept; 0 turns the cache off. */
+        @WithDefault("100000")
+        long maxSentences();
+    }
 
     interface Model {
         /** The export folder (env TRANSLATOR_MODEL_DIR). */
@@ -111,5 +165,47 @@ public interface TranslatorConfig {
         /** Retry-After of a 503 when the queue is full. */
         @WithDefault("5s")
         java.time.Duration retryAfter();
+    }
+
+    /** The DeepL- and LibreTranslate-compatible APIs and language detection (api/deepl, api/libre, detect/). */
+    interface Compat {
+        /** DeepL answers 413 over this body size. */
+        @WithDefault("131072")
+        int deeplMaxBodyBytes();
+
+        /** Most {@code text} values in one DeepL request. */
+        @WithDefault("50")
+        int deeplMaxTexts();
+
+        /** {@code character_limit} of {@code /v2/usage}; translation stops with 456 once reached. */
+        @WithDefault("1000000000000")
+        long deeplCharacterLimit();
+
+        Detection detection();
+
+        interface Detection {
+            /** Detect languages at all (off: every text is taken as Dutch). */
+            @WithDefault("true")
+            boolean enabled();
+
+            /** ISO 639-1 codes of the languages told apart; fewer means less memory and faster start. */
+            @WithDefault("nl,en,de,fr,es,it,pt,pl,tr,ar")
+            List<String> languages();
+
+            /** Paragraphs with fewer letters are always taken as Dutch (too short to tell). */
+            @WithDefault("20")
+            int minLetters();
+
+            /**
+             * How far Dutch must trail another language for a paragraph to be left untranslated (Lingua's relative
+             * confidences: the most likely language has 1).
+             */
+            @WithDefault("0.15")
+            double minMargin();
+
+            /** Load the models in the background; until then every text is taken as Dutch. */
+            @WithDefault("true")
+            boolean backgroundLoad();
+        }
     }
 }

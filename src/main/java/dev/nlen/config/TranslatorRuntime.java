@@ -3,8 +3,12 @@ package dev.nlen.config;
 import dev.nlen.batching.BatchListener;
 import dev.nlen.batching.BatchPolicy;
 import dev.nlen.generation.GenerationOptions;
+import dev.nlen.translation.CachingTranslator;
 import dev.nlen.translation.PooledTranslator;
+import dev.nlen.translation.SentenceTranslator;
 import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
@@ -39,6 +43,9 @@ public class TranslatorRuntime {
     @Inject
     MeterRegistry registry;
 
+    @Inject
+    LanguageDetection languages;
+
     private final ModelLifecycle<LoadedModel> lifecycle = new ModelLifecycle<>();
 
     void onStart(@Observes StartupEvent event) {
@@ -69,13 +76,31 @@ public class TranslatorRuntime {
         try {
             GenerationOptions options = overrides(engine.defaults());
             PooledTranslator pool = new PooledTranslator(engine, batchPolicy(), batchMetrics());
-            ArticleTranslator translator = new ArticleTranslator(pool, new ArticleSegmenter(),
-                    config.limits().maxSentenceTokens());
+            ArticleTranslator translator = new ArticleTranslator(cached(pool), new ArticleSegmenter(),
+                    config.limits().maxSentenceTokens()).withLanguageCheck(languages.paragraphCheck());
             return new LoadedModel(engine, pool, translator, options);
         } catch (RuntimeException | Error e) {
             engine.close();
             throw e;
         }
+    }
+
+    /** The sentence cache around the pool, its hits and misses on /q/metrics; the pool itself when it is off. */
+    private SentenceTranslator cached(SentenceTranslator pooled) {
+        long size = config.cache().maxSentences();
+        if (size <= 0) {
+            return pooled;
+        }
+        CachingTranslator cache = new CachingTranslator(pooled, size);
+        FunctionCounter.builder("translator.cache.hits", cache, c -> c.stats().hits())
+                .description("Sentences answered from the sentence cache").register(registry);
+        FunctionCounter.builder("translator.cache.misses", cache, c -> c.stats().misses())
+                .description("Sentences the sentence cache did not hold").register(registry);
+        FunctionCounter.builder("translator.cache.evictions", cache, c -> c.stats().evictions())
+                .description("Sentences dropped from the full sentence cache").register(registry);
+        Gauge.builder("translator.cache.size", cache, c -> c.stats().size())
+                .description("Sentences held by the sentence cache").register(registry);
+        return cache;
     }
 
     private BatchPolicy batchPolicy() {

@@ -1,6 +1,7 @@
 package dev.nlen.generation;
 
 import dev.nlen.model.DecoderSession;
+import dev.nlen.model.TopCandidates;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntPredicate;
@@ -38,12 +39,21 @@ public final class BeamSearch implements SearchStrategy {
         session.selectRows(rowsToSentences);           // each sentence's encoder states, once per beam
         BeamState state = BeamState.start(sentences, beams, options.decoderStartTokenId(), SILENCED_BEAM);
         while (!live.isEmpty()) {
-            float[][] scores = session.step(GreedySearch.lastTokens(state.sequences()));
-            if (!normalisedByProcessors) {
-                LogSoftmax.applyAll(scores);            // HF: log_softmax, then the processors
-            }
-            processors.process(state.sequences(), scores);
             int length = state.sequences()[0].length;   // decoder start included; the candidates make it length + 1
+            long[] tokens = GreedySearch.lastTokens(state.sequences());
+            long[] banned = session.ranksInRuntime() ? processors.tokensBannedAt(length) : null;
+            TopCandidates ranked = null;
+            float[][] scores = null;
+            if (banned != null) { // only bans this step: the runtime ranks, the logits stay where they are
+                ranked = session.stepRanked(tokens, banned, options.renormalizeLogits(), state.scores(), beams,
+                        2 * beams);
+            } else {
+                scores = session.step(tokens);
+                if (!normalisedByProcessors) {
+                    LogSoftmax.applyAll(scores);        // HF: log_softmax, then the processors
+                }
+                processors.process(state.sequences(), scores);
+            }
             BeamState next = BeamState.empty(live.size(), beams);
             List<Integer> stillLive = new ArrayList<>();
             for (int i = 0; i < live.size(); i++) {
@@ -52,7 +62,9 @@ public final class BeamSearch implements SearchStrategy {
                     continue;
                 }
                 BeamHypotheses hypotheses = finished[live.get(i)];
-                float best = state.advance(i, scores, options.eosTokenId(), hypotheses, next);
+                Candidates top = ranked != null ? Candidates.of(ranked, i)
+                        : Candidates.best(scores, state.scores(), i * beams, beams, 2 * beams);
+                float best = state.advance(i, top, options, hypotheses, next);
                 boolean done = hypotheses.isDone(best, length);
                 if (!done && length + 1 >= maxLength) {
                     next.finishInto(i, hypotheses);     // out of length: live beams compete as they are

@@ -1,6 +1,7 @@
 package dev.nlen.generation;
 
 import dev.nlen.model.DecoderSession;
+import dev.nlen.model.TopCandidates;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -23,17 +24,33 @@ public final class GreedySearch implements SearchStrategy {
             sequences[i] = new long[] {options.decoderStartTokenId()};
         }
         while (true) {
-            float[][] logits = session.step(lastTokens(sequences));
-            processors.process(sequences, logits);
+            int[] tokens = new int[live.length];
+            float[] logProbabilities = new float[live.length];
+            long[] banned = session.ranksInRuntime() ? processors.tokensBannedAt(sequences[0].length) : null;
+            if (banned != null) { // only bans this step: the runtime ranks, the logits stay where they are
+                TopCandidates top = session.stepRanked(lastTokens(sequences), banned, true, new float[live.length],
+                        1, 1);
+                for (int row = 0; row < live.length; row++) {
+                    tokens[row] = top.token(row, 0);
+                    logProbabilities[row] = top.score(row, 0);
+                }
+            } else {
+                float[][] logits = session.step(lastTokens(sequences));
+                processors.process(sequences, logits);
+                for (int row = 0; row < live.length; row++) {
+                    tokens[row] = argmax(logits[row]);
+                    logProbabilities[row] = logProbability(logits[row], tokens[row], options.renormalizeLogits());
+                }
+            }
             List<Integer> keep = new ArrayList<>();
             for (int row = 0; row < live.length; row++) {
                 if (stopped.test(live[row])) {
                     continue;                          // nobody waits for it: it leaves like a finished row
                 }
-                int token = argmax(logits[row]);
-                scores[live[row]] += logProbability(logits[row], token, options.renormalizeLogits());
+                int token = tokens[row];
+                scores[live[row]] += logProbabilities[row];
                 sequences[row] = append(sequences[row], token);
-                if (token == options.eosTokenId() || sequences[row].length >= maxLength) {
+                if (options.isEos(token) || sequences[row].length >= maxLength) {
                     done[live[row]] = sequences[row];
                 } else {
                     keep.add(row);
@@ -88,7 +105,7 @@ public final class GreedySearch implements SearchStrategy {
     }
 
     /** The chosen token's log-probability under the processed scores. */
-    private static double logProbability(float[] processed, int token, boolean alreadyNormalised) {
+    private static float logProbability(float[] processed, int token, boolean alreadyNormalised) {
         if (alreadyNormalised) {
             return processed[token];
         }

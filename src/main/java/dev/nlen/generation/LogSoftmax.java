@@ -69,6 +69,12 @@ final class LogSoftmax implements LogitsProcessor {
         return (float) (max + Math.log(sum));
     }
 
+    /** Renormalising is part of the runtime ranking itself. */
+    @Override
+    public long[] tokensBannedAt(int sequenceLength) {
+        return new long[0];
+    }
+
     @Override
     public boolean commutesWithNormalisation() {
         return true;

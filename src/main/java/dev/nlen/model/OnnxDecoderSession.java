@@ -19,6 +19,9 @@ final class OnnxDecoderSession implements DecoderSession {
     private final RowGather allGather;
     private final int layers;
     private final LogitsBuffer logits;
+    private final RuntimeRanker ranker;
+    private RuntimeRanker.Bias bias;   // made on the first ranked step
+    private final int vocab;
 
     private OnnxTensor hidden;       // [rows, S, d_model]
     private OnnxTensor mask;         // [rows, S]
@@ -30,7 +33,7 @@ final class OnnxDecoderSession implements DecoderSession {
     private int rows;
 
     OnnxDecoderSession(OrtEnvironment env, DecoderGraphs graphs, RowGather statesGather, RowGather selfGather,
-                       RowGather allGather, int layers, int vocab, OnnxEncodedBatch encoded) {
+                       RowGather allGather, RuntimeRanker ranker, int layers, int vocab, OnnxEncodedBatch encoded) {
         this.env = env;
         this.graphs = graphs;
         this.statesGather = statesGather;
@@ -38,6 +41,8 @@ final class OnnxDecoderSession implements DecoderSession {
         this.allGather = allGather;
         this.layers = layers;
         this.logits = new LogitsBuffer(env, vocab);
+        this.ranker = ranker;
+        this.vocab = vocab;
         this.hidden = encoded.hidden();
         this.mask = encoded.mask();
         this.statesOwner = new SharedResult(encoded, 1);
@@ -53,6 +58,29 @@ final class OnnxDecoderSession implements DecoderSession {
     public float[][] step(long[] tokens) {
         run(tokens);
         return logits.rows();
+    }
+
+    @Override
+    public boolean ranksInRuntime() {
+        return true;
+    }
+
+    @Override
+    public TopCandidates stepRanked(long[] tokens, long[] banned, boolean normaliseAfterBans, float[] beamScores,
+                                    int beams, int k) {
+        if (beamScores.length < rows) {
+            throw new IllegalArgumentException(beamScores.length + " beam scores for " + rows + " rows");
+        }
+        run(tokens);
+        try {
+            if (bias == null) {
+                bias = ranker.newBias(vocab);
+            }
+            return ranker.rank(logits.tensor(rows), rows, vocab, bias.banning(banned), normaliseAfterBans,
+                    beamScores, beams, k);
+        } catch (OrtException e) {
+            throw new IllegalStateException("ranking a step failed: " + e.getMessage(), e);
+        }
     }
 
     /** One decoder step; the logits are left in {@link #logits}'s direct buffer. */
@@ -202,6 +230,9 @@ final class OnnxDecoderSession implements DecoderSession {
             releaseAll(owners);
         } finally {
             logits.close();
+            if (bias != null) {
+                bias.close();
+            }
         }
     }
 }

@@ -30,6 +30,10 @@ final class DutchAbbreviations {
             "ong", "max", "min", "art", "fig", "tel", "hfst", "afb", "vs", "pp", "kol", "lt", "weth",
             "kard", "br", "zr", "bijl", "par", "vnl", "aant", "dept", "inl");
 
+    /** Abbreviations that close an enumeration ("en andere", "en dergelijke", "cum suis"): before a common
+     * sentence opener they end the sentence, before what looks like a name they do not (Hooft e.a. Amsterdam). */
+    private static final Set<String> ENUMERATION_ENDS = Set.of("e.a.", "e.d.", "c.s.");
+
     /** Name particles that are capitalised in Belgian and sentence-initial names: K. De Gucht, H. Van Rompuy. */
     private static final Set<String> PARTICLES = Set.of(
             "De", "Den", "Der", "Van", "Ter", "Ten", "Te", "Le", "La", "Du", "Di", "Da", "Del", "Von", "Op", "In");
@@ -61,11 +65,12 @@ final class DutchAbbreviations {
     /**
      * Whether a period at the end of {@code word} belongs to an abbreviation.
      *
+     * @param previousWord the word before {@code word} (may be empty)
      * @param word      the word before the candidate break, opening punctuation already stripped
      * @param nextWord  the word after the break, opening quotes stripped (may be empty)
      * @param afterNext the word after that (may be empty)
      */
-    static boolean endsInAbbreviation(String word, String nextWord, String afterNext) {
+    static boolean endsInAbbreviation(String previousWord, String word, String nextWord, String afterNext) {
         if (word.length() < 2 || word.charAt(word.length() - 1) != '.') {
             return false;
         }
@@ -75,7 +80,14 @@ final class DutchAbbreviations {
         }
         if (parts.length == 1 && isSingleLetter(parts[0])) {
             int letter = parts[0].codePointAt(0);
-            return Character.isUpperCase(letter) ? looksLikeName(nextWord, afterNext) : letter != 'u';
+            if (!Character.isUpperCase(letter)) {
+                return letter != 'u';
+            }
+            return !isRegnalNumber(letter, previousWord) && !isCompassPoint(letter, previousWord)
+                    && looksLikeName(nextWord, afterNext);
+        }
+        if (ENUMERATION_ENDS.contains(word) && !looksLikeName(nextWord, afterNext)) {
+            return false; // Ajax, PSV e.d. Zijn vrouw niet.
         }
         boolean allLetters = true;
         boolean allKnown = true;
@@ -86,9 +98,21 @@ final class DutchAbbreviations {
         return (parts.length > 1 && allLetters) || allKnown;
     }
 
+    /** I, V, X after a capitalised name: Willem I, Karel V. */
+    private static boolean isRegnalNumber(int letter, String previousWord) {
+        return (letter == 'I' || letter == 'V' || letter == 'X') && !previousWord.isEmpty()
+                && Character.isUpperCase(previousWord.codePointAt(0)) && previousWord.chars().allMatch(Character::isLetter);
+    }
+
+    /** N, O, Z, W, E, S after a degree or minute mark: 52° 05' N. */
+    private static boolean isCompassPoint(int letter, String previousWord) {
+        return "NOZWES".indexOf(letter) >= 0 && !previousWord.isEmpty()
+                && "°'′″\"".indexOf(previousWord.charAt(previousWord.length() - 1)) >= 0;
+    }
+
     /** Whether {@code next} (and the word after it) reads as the rest of a name after an initial. */
     private static boolean looksLikeName(String next, String afterNext) {
-        String bare = next.replaceAll("[\\p{P}&&[^.'\\-]]+$", "");
+        String bare = bare(next);
         if (bare.matches("\\p{Lu}(\\.\\p{Lu})*\\.")) {
             return true; // another initial: J. P. Balkenende
         }
@@ -100,6 +124,11 @@ final class DutchAbbreviations {
                     && (Character.isUpperCase(afterNext.codePointAt(0)) || INNER_PARTICLES.contains(afterNext));
         }
         return !SENTENCE_OPENERS.contains(bare);
+    }
+
+    /** The word without trailing punctuation other than . ' - ("Ollongren," → "Ollongren"). */
+    private static String bare(String word) {
+        return word.replaceAll("[\\p{P}&&[^.'\\-]]+$", "");
     }
 
     private static boolean isSingleLetter(String part) {

@@ -164,7 +164,12 @@ final class DutchSentenceSplitter {
         }
         String next = wordAt(text, shadow, content);
         String afterNext = wordAt(text, shadow, skipSpaces(shadow, content + next.length()));
-        return DutchAbbreviations.endsInAbbreviation(word, next, afterNext) ? -1 : at;
+        int previousEnd = rawWordStart;
+        while (previousEnd > sentenceStart && shadow.charAt(previousEnd - 1) == ' ') {
+            previousEnd--;
+        }
+        String previous = text.substring(wordStart(shadow, sentenceStart, previousEnd), previousEnd);
+        return DutchAbbreviations.endsInAbbreviation(previous, word, next, afterNext) ? -1 : at;
     }
 
     private static boolean isOrdinal(String word) {
@@ -218,11 +223,25 @@ final class DutchSentenceSplitter {
         return text.substring(start, end);
     }
 
+    /** Adds the trimmed range; punctuation alone (a stray closing quote) joins the sentence before it. */
     private static void addTrimmed(String text, int start, int end, List<Sentence> sentences) {
         int s = WhiteSpace.skipForward(text, start, end);
         int e = WhiteSpace.skipBackward(text, s, end);
-        if (e > s) {
+        if (e <= s) {
+            return;
+        }
+        if (!sentences.isEmpty() && text.substring(s, e).codePoints().allMatch(DutchSentenceSplitter::isPunctuation)) {
+            sentences.set(sentences.size() - 1, new Sentence(sentences.getLast().start(), e));
+        } else {
             sentences.add(new Sentence(s, e));
         }
+    }
+
+    private static boolean isPunctuation(int codePoint) {
+        int type = Character.getType(codePoint);
+        return type == Character.START_PUNCTUATION || type == Character.END_PUNCTUATION
+                || type == Character.INITIAL_QUOTE_PUNCTUATION || type == Character.FINAL_QUOTE_PUNCTUATION
+                || type == Character.OTHER_PUNCTUATION || type == Character.DASH_PUNCTUATION
+                || type == Character.CONNECTOR_PUNCTUATION;
     }
 }

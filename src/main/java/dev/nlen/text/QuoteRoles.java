@@ -85,7 +85,8 @@ final class QuoteRoles {
         if (c == '“') {
             return open && left ? Role.CLOSE : Role.OPEN; // German-style „…“ closes with it
         }
-        return open ? Role.CLOSE : Role.OPEN;
+        // spaced on both sides (tokenised copy): it opens only if a mark later in the paragraph can close it
+        return open || !closerFollows(s, end, c) ? Role.CLOSE : Role.OPEN;
     }
 
     private static Role singleRole(String s, int i, char c, boolean open) {
@@ -108,7 +109,20 @@ final class QuoteRoles {
         if (open && (!right || !Character.isLetterOrDigit(next))) {
             return Role.CLOSE;
         }
+        if (!left && !right && c == '\'' && closerFollows(s, i + 1, c)) {
+            return Role.OPEN; // tokenised ' Dit doet pijn ' , aldus
+        }
         return Role.NONE; // 02', Kees' and a lone mark with nothing open
+    }
+
+    /** Whether a later {@code mark} in {@code s} is followed by a space or the end, as a closing mark is. */
+    private static boolean closerFollows(String s, int from, char mark) {
+        for (int i = s.indexOf(mark, from); i >= 0; i = s.indexOf(mark, i + 1)) {
+            if (i + 1 == s.length() || s.charAt(i + 1) == ' ' || !Character.isLetterOrDigit(s.charAt(i + 1))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** An opener may follow an opening bracket without a space: ("Kom"). */

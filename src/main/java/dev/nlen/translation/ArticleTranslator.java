@@ -1,6 +1,7 @@
 package dev.nlen.translation;
 
 import dev.nlen.generation.GenerationOptions;
+import dev.nlen.markup.HtmlDocument;
 import dev.nlen.text.ArticleSegmenter;
 import dev.nlen.text.LongSentenceSplitter;
 import dev.nlen.text.Paragraph;
@@ -25,6 +26,7 @@ public final class ArticleTranslator {
     private final SentenceTranslator translator;
     private final ArticleSegmenter segmenter;
     private final LongSentenceSplitter splitter;
+    private final LanguageCheck languageCheck;
 
     public ArticleTranslator(SentenceTranslator translator, ArticleSegmenter segmenter) {
         this(translator, segmenter, Integer.MAX_VALUE);
@@ -36,10 +38,44 @@ public final class ArticleTranslator {
         this.segmenter = segmenter;
         this.splitter = new LongSentenceSplitter(translator::countTokens,
                 Math.min(maxPieceTokens, translator.maxSourceTokens() - POSITION_MARGIN));
+        this.languageCheck = LanguageCheck.NONE;
+    }
+
+    private ArticleTranslator(ArticleTranslator base, LanguageCheck languageCheck) {
+        this.translator = base.translator;
+        this.segmenter = base.segmenter;
+        this.splitter = base.splitter;
+        this.languageCheck = languageCheck;
+    }
+
+    /** The same translator, leaving paragraphs that {@code check} finds foreign as they are (flagged). */
+    public ArticleTranslator withLanguageCheck(LanguageCheck check) {
+        return new ArticleTranslator(this, check);
     }
 
     public SegmentedArticle segment(String text) {
         return segmenter.segment(text);
+    }
+
+    /** The HTML's pieces as an article: one paragraph per piece, the kind the HTML gives it. */
+    public SegmentedArticle segment(HtmlDocument html) {
+        return HtmlTranslation.segment(this, html);
+    }
+
+    /** An HTML document translated: its aligned document and the HTML with the English in place. */
+    public TranslatedHtml translate(HtmlDocument html, GenerationOptions options) {
+        return translate(html, segment(html), options);
+    }
+
+    /** As {@link #translate(HtmlDocument, GenerationOptions)}, with the article from {@link #segment(HtmlDocument)}. */
+    public TranslatedHtml translate(HtmlDocument html, SegmentedArticle article, GenerationOptions options) {
+        return HtmlTranslation.translate(this, translator, html, article, options);
+    }
+
+    /** As {@link #translateAsync(SegmentedArticle, GenerationOptions)}, for HTML: cancelling stops all of it. */
+    public CompletableFuture<TranslatedHtml> translateAsync(HtmlDocument html, SegmentedArticle article,
+                                                            GenerationOptions options) {
+        return HtmlTranslation.translateAsync(this, translator, html, article, options);
     }
 
     public AlignedDocument translate(String text, GenerationOptions options) {
@@ -70,15 +106,25 @@ public final class ArticleTranslator {
         return document;
     }
 
-    /** The distinct pieces to translate, and per paragraph and sentence the indices of its pieces. */
-    private record Pieces(List<String> distinct, List<List<List<Integer>>> indices) {}
+    /**
+     * The distinct pieces to translate, per paragraph and sentence the indices of its pieces, and per paragraph
+     * its language when it is left as it is (null when translated).
+     */
+    private record Pieces(List<String> distinct, List<List<List<Integer>>> indices, List<String> foreign) {}
 
     private Pieces pieces(SegmentedArticle article) {
         String text = article.text();
         Map<String, Integer> distinct = new LinkedHashMap<>();      // piece text → index of its translation
         List<List<List<Integer>>> pieceIndices = new ArrayList<>(); // paragraph → sentence → pieces
+        List<String> foreign = new ArrayList<>();                   // paragraph → its language if left as it is
         for (Paragraph paragraph : article.paragraphs()) {
+            String language = languageCheck.foreignLanguage(paragraph.content(text)).orElse(null);
+            foreign.add(language);
             List<List<Integer>> sentences = new ArrayList<>();
+            if (language != null) {
+                pieceIndices.add(sentences);
+                continue;
+            }
             for (Sentence sentence : paragraph.sentences()) {
                 List<Integer> pieces = new ArrayList<>();
                 for (Sentence piece : splitter.split(text, sentence)) {
@@ -88,7 +134,7 @@ public final class ArticleTranslator {
             }
             pieceIndices.add(sentences);
         }
-        return new Pieces(List.copyOf(distinct.keySet()), pieceIndices);
+        return new Pieces(List.copyOf(distinct.keySet()), pieceIndices, foreign);
     }
 
     private AlignedDocument assemble(SegmentedArticle article, Pieces pieces, List<SentenceTranslation> translated,
@@ -97,7 +143,9 @@ public final class ArticleTranslator {
         DocumentAssembler assembler = new DocumentAssembler(text, translated);
         List<AlignedParagraph> paragraphs = new ArrayList<>();
         for (int p = 0; p < article.paragraphs().size(); p++) {
-            paragraphs.add(assembler.paragraph(article.paragraphs().get(p), pieces.indices().get(p)));
+            String language = pieces.foreign().get(p);
+            paragraphs.add(language != null ? assembler.untranslated(article.paragraphs().get(p), language)
+                    : assembler.paragraph(article.paragraphs().get(p), pieces.indices().get(p)));
         }
         long millis = (System.nanoTime() - started) / 1_000_000;
         AlignedDocument.Stats stats = new AlignedDocument.Stats(paragraphs.size(), article.sentenceCount(),

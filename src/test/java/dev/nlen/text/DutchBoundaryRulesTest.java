@@ -55,6 +55,11 @@ class DutchBoundaryRulesTest {
                 row("Hij riep: ,,Weg hier! '' Toen rende hij.", "Hij riep: ,,Weg hier! ''", "Toen rende hij."),
                 row("„Komt u ook? ” vroeg de agent. Ik knikte.", "„Komt u ook? ” vroeg de agent.", "Ik knikte."),
                 row("Zij schreef: \"Tot ziens.\" ", "Zij schreef: \"Tot ziens.\""),
+                row("Het moet beter . \" Er zijn teams die harder werken .", "Het moet beter . \"",
+                        "Er zijn teams die harder werken ."),
+                row("Ajax verloor . ' Dit doet pijn . ' Er volgt een analyse .", "Ajax verloor .",
+                        "' Dit doet pijn . '", "Er volgt een analyse ."),
+                row("Hij ging weg. ” ", "Hij ging weg. ”"),
                 row("Het bord zegt 'Verboden toegang.' Niemand lette erop.",
                         "Het bord zegt 'Verboden toegang.'", "Niemand lette erop."));
     }
@@ -98,6 +103,10 @@ class DutchBoundaryRulesTest {
                         "Het rapport is van H. Van der Laan.", "Het telt 80 pagina's."),
                 row("Volgens W. Hermans is het te laat. Anderen denken van niet.",
                         "Volgens W. Hermans is het te laat.", "Anderen denken van niet."),
+                row("Hij trouwde met Isabella, de zus van keizer Karel V. Filips II was zijn neef.",
+                        "Hij trouwde met Isabella, de zus van keizer Karel V.", "Filips II was zijn neef."),
+                row("De vuurtoren staat op 53° 10' N. Amsterdam ligt zuidelijker.", "De vuurtoren staat op 53° 10' N.",
+                        "Amsterdam ligt zuidelijker."),
                 row("Plan B. Het werkt niet altijd.", "Plan B.", "Het werkt niet altijd."),
                 row("Ze won in groep A. 3 spelers gingen door.", "Ze won in groep A.", "3 spelers gingen door."));
     }
