@@ -10,6 +10,11 @@ import dev.nlen.translation.AlignedDocument;
 import dev.nlen.translation.ArticleTranslator;
 import dev.nlen.translation.TranslatedHtml;
 import io.smallrye.common.annotation.Blocking;
+import dev.nlen.api.security.ApiKeys;
+import dev.nlen.api.security.KeyFilter;
+import dev.nlen.api.security.KeyRequired;
+import dev.nlen.api.security.RateLimits;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -31,7 +36,14 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /** {@code POST /v1/translate}: a Dutch article in, the aligned bilingual document out, in the format asked for. */
 @Path("/v1/translate")
+@KeyRequired
 public class TranslateResource {
+
+    @Inject
+    RateLimits rateLimits;
+
+    @Inject
+    ApiKeys apiKeys;
 
     @Inject
     TranslatorRuntime runtime;
@@ -74,7 +86,8 @@ public class TranslateResource {
     @APIResponse(responseCode = "503", description = "The model is still loading or failed to load, or the queue "
             + "holds as much work as it may (Retry-After)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public CompletionStage<Response> translate(@Context HttpHeaders headers, byte[] body) {
+    public CompletionStage<Response> translate(@Context HttpHeaders headers, @Context HttpServerRequest http,
+                                               byte[] body) {
         DocumentRenderer renderer = OutputFormats.negotiate(headers.getAcceptableMediaTypes());
         TranslatorConfig.Limits limits = runtime.config().limits();
         if (body.length > limits.maxBodyBytes()) {
@@ -87,6 +100,12 @@ public class TranslateResource {
             throw ProblemException.invalid("text", "the HTML holds no text to translate (only markup, scripts or code)");
         }
         String text = TextChecks.checked(html == null ? request.text() : html.plainText(), limits);
+        String client = apiKeys.client(KeyFilter.bearer(headers.getHeaderString(HttpHeaders.AUTHORIZATION)),
+                http.remoteAddress());
+        var refused = rateLimits.charge(client, text.codePointCount(0, text.length()));
+        if (refused.isPresent()) {
+            return CompletableFuture.completedFuture(KeyFilter.tooMany(refused.get()));
+        }
         ArticleTranslator translator = runtime.translator().orElseThrow(this::notReady);
         GenerationOptions defaults = runtime.defaults().orElseThrow(this::notReady);
         GenerationOptions options = OptionsResolver.resolve(
