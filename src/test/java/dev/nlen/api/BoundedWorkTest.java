@@ -39,7 +39,9 @@ class BoundedWorkTest {
         public Map<String, String> getConfigOverrides() {
             return Map.of("translator.scheduling.request-timeout", "3s",
                     "translator.scheduling.max-queued-work", "1000",
-                    "translator.limits.max-sentence-tokens", "50");
+                    "translator.limits.max-sentence-tokens", "50",
+                    // no sentence cache: each test must reach the queue, not the earlier tests' translations
+                    "translator.cache.max-sentences", "0");
         }
     }
 
@@ -104,8 +106,10 @@ class BoundedWorkTest {
     @Test
     void aFullQueueAnswers503WithRetryAfterAndTakesWorkAgainOnceItDrains() throws Exception {
         String big = bigRequest();
+        // its own thread: the common pool has a single thread on a 2-core machine, and the service may hold it
         CompletableFuture<Integer> running = CompletableFuture.supplyAsync(() -> given()
-                .contentType("application/json").body(big).when().post("/v1/translate").statusCode());
+                .contentType("application/json").body(big).when().post("/v1/translate").statusCode(),
+                command -> Thread.ofVirtual().start(command));
         awaitTrue(() -> runtime.heldWork() > 0, 10, "the big request never reached the queue");
         given().contentType("application/json").body(SMALL).when().post("/v1/translate")
                 .then().statusCode(503).contentType(Problem.MEDIA_TYPE).header("Retry-After", "5")
