@@ -1,13 +1,7 @@
 package dev.nlen.api;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.nlen.config.TranslatorConfig;
-import dev.nlen.config.TranslatorRuntime;
 import dev.nlen.format.DocumentRenderer;
-import dev.nlen.generation.GenerationOptions;
-import dev.nlen.text.SegmentedArticle;
 import dev.nlen.translation.AlignedDocument;
-import dev.nlen.translation.ArticleTranslator;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
@@ -17,7 +11,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.Response.Status;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -30,13 +23,10 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 public class TranslateResource {
 
     @Inject
-    TranslatorRuntime runtime;
+    ArticleRequests requests;
 
     @Inject
     TranslationMetrics metrics;
-
-    @Inject
-    ObjectMapper json;
 
     @POST
     @Consumes(MediaType.WILDCARD)
@@ -67,42 +57,9 @@ public class TranslateResource {
     public Response translate(@HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType contentType,
                               @Context HttpHeaders headers, byte[] body) {
         DocumentRenderer renderer = OutputFormats.negotiate(headers.getAcceptableMediaTypes());
-        TranslatorConfig.Limits limits = runtime.config().limits();
-        if (body.length > limits.maxBodyBytes()) {
-            throw ProblemException.tooLarge("body", "the body has " + body.length + " bytes; the limit is "
-                    + limits.maxBodyBytes(), limits.maxBodyBytes());
-        }
-        TranslateRequest request = new RequestReader(json).read(contentType, body);
-        String text = checkedText(request.text(), limits);
-        ArticleTranslator translator = runtime.translator().orElseThrow(this::notReady);
-        GenerationOptions defaults = runtime.defaults().orElseThrow(this::notReady);
-        GenerationOptions options = OptionsResolver.resolve(
-                request.options() == null ? TranslateRequest.Options.NONE : request.options(), defaults);
-        SegmentedArticle article = translator.segment(text);
-        if (article.paragraphs().size() > limits.maxParagraphs()) {
-            throw ProblemException.tooLarge("text", "the article has " + article.paragraphs().size()
-                    + " paragraphs; the limit is " + limits.maxParagraphs(), limits.maxParagraphs());
-        }
-        AlignedDocument document = translator.translate(article, options);
+        ArticleRequests.Prepared request = requests.prepare(contentType, body);
+        AlignedDocument document = request.translator().translate(request.article(), request.options());
         metrics.record(document);
         return Response.ok(renderer.render(document), renderer.mediaType() + ";charset=UTF-8").build();
-    }
-
-    private static String checkedText(String text, TranslatorConfig.Limits limits) {
-        if (text.isBlank()) {
-            throw ProblemException.invalid("text", "the text is empty or only white space");
-        }
-        int characters = text.codePointCount(0, text.length());
-        if (characters > limits.maxCharacters()) {
-            throw ProblemException.tooLarge("text", "the text has " + characters + " characters; the limit is "
-                    + limits.maxCharacters(), limits.maxCharacters());
-        }
-        return text;
-    }
-
-    private ProblemException notReady() {
-        TranslatorRuntime.Status status = runtime.status();
-        return ProblemException.of(Status.SERVICE_UNAVAILABLE, "not-ready", "Model not ready",
-                "the model is " + status.state() + (status.error() != null ? ": " + status.error() : ""), null, null);
     }
 }

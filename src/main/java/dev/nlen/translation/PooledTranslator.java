@@ -51,6 +51,14 @@ public final class PooledTranslator implements SentenceTranslator, AutoCloseable
         }
     }
 
+    /** Tokenizes here, decodes on the workers; cancelling the future drops the sentences still queued. */
+    @Override
+    public CompletableFuture<List<SentenceTranslation>> translateAsync(List<String> sentences,
+                                                                       GenerationOptions options) {
+        List<Pending> pending = sentences.stream().map(s -> new Pending(s, engine.encode(s))).toList();
+        return scheduler.submit(options, pending);
+    }
+
     @Override
     public int countTokens(String sentence) {
         return engine.countTokens(sentence);
