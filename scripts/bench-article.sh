@@ -13,7 +13,7 @@ app="$root/target/quarkus-app"
 [ -f "$app/quarkus-run.jar" ] || (cd "$root" && ./mvnw -q -B package -DskipTests)
 log=$(mktemp)
 TRANSLATOR_MODEL_DIR="$model" TRANSLATOR_MODEL_PRECISION="$precision" QUARKUS_HTTP_PORT=$port \
-  java --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow -jar "$app/quarkus-run.jar" > "$log" 2>&1 &
+  java "${NLEN_JVM_FLAGS[@]}" -jar "$app/quarkus-run.jar" > "$log" 2>&1 &
 pid=$!
 trap 'kill $pid 2> /dev/null || true; rm -f "$log"' EXIT
 until curl -fsS "http://127.0.0.1:$port/q/health/ready" > /dev/null 2>&1; do

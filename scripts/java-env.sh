@@ -11,6 +11,13 @@ fi
 export JAVA_HOME
 export PATH="$JAVA_HOME/bin:$PATH"
 
+# The JVM flags of every script that starts the application, in one place: ONNX Runtime and DJL load JNI libraries
+# (native access), Netty and friends still use sun.misc.Unsafe, Quarkus logs through JBoss LogManager.
+# NLEN_JVM_FLAGS is the array for scripts that source this file; NLEN_JAVA_OPTS the same as one string for children.
+NLEN_JVM_FLAGS=(--enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow
+  -Djava.util.logging.manager=org.jboss.logmanager.LogManager)
+export NLEN_JAVA_OPTS="${NLEN_JVM_FLAGS[*]}"
+
 # Runs a main class of the packaged application (building it first when it is missing): run_app_main CLASS ARGS...
 run_app_main() {
   local root app
@@ -20,7 +27,6 @@ run_app_main() {
     echo "building the application (once)..." >&2
     (cd "$root" && ./mvnw -q -B package -DskipTests >&2)
   fi
-  exec java --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow \
-    -Djava.util.logging.manager=org.jboss.logmanager.LogManager \
+  exec java "${NLEN_JVM_FLAGS[@]}" \
     -cp "$app/app/*:$app/lib/boot/*:$app/lib/main/*" "$@"
 }

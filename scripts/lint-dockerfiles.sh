@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Lints the Dockerfiles with dockerfile-utils (pinned in tools/dockerlint/package-lock.json); any diagnostic fails.
-# Usage: scripts/lint-dockerfiles.sh [DOCKERFILE...]   (default: Dockerfile src/main/docker/Dockerfile.jvm)
+# Usage: scripts/lint-dockerfiles.sh [DOCKERFILE...]   (default: Dockerfile src/main/docker/Dockerfile.jvm, .model-fetcher)
 # Exit codes: 0 clean, 1 diagnostics found, 2 node/npm missing or the install failed.
 set -euo pipefail
 
@@ -19,6 +19,6 @@ if [[ ! -f "$TOOL_DIR/node_modules/.package-lock.json" \
 fi
 
 if (($# == 0)); then
-  set -- "$ROOT_DIR/Dockerfile" "$ROOT_DIR/src/main/docker/Dockerfile.jvm"
+  set -- "$ROOT_DIR/Dockerfile" "$ROOT_DIR/src/main/docker/Dockerfile.jvm" "$ROOT_DIR/src/main/docker/Dockerfile.model-fetcher"
 fi
 exec node "$TOOL_DIR/lint.mjs" "$@"

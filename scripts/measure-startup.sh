@@ -21,7 +21,7 @@ start() {
   local t0 pid ms
   t0=$(date +%s%3N)
   TRANSLATOR_MODEL_DIR="$model" QUARKUS_HTTP_PORT=$port TRANSLATOR_MODEL_OPTIMIZED_CACHE_DIR="$ORT_CACHE" \
-    java --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow "$@" -jar "$app/quarkus-run.jar" \
+    java "${NLEN_JVM_FLAGS[@]}" "$@" -jar "$app/quarkus-run.jar" \
     > "$work/out.log" 2>&1 &
   pid=$!
   until curl -fsS "http://127.0.0.1:$port/q/health/ready" > /dev/null 2>&1; do

@@ -24,4 +24,4 @@ serve: starting on http://localhost:$port  (ready when http://localhost:$port/q/
   API documentation:     http://localhost:$port/q/swagger-ui
 MSG
 export TRANSLATOR_MODEL_DIR="$model_dir"
-exec java --enable-native-access=ALL-UNNAMED -jar target/quarkus-app/quarkus-run.jar
+exec java "${NLEN_JVM_FLAGS[@]}" -jar target/quarkus-app/quarkus-run.jar

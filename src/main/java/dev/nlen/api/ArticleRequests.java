@@ -1,14 +1,14 @@
 package dev.nlen.api;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.nlen.config.TranslatorConfig;
 import dev.nlen.config.TranslatorRuntime;
 import dev.nlen.generation.GenerationOptions;
+import dev.nlen.markup.HtmlDocument;
 import dev.nlen.text.SegmentedArticle;
 import dev.nlen.translation.ArticleTranslator;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
-import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response.Status;
 
 /**
@@ -18,50 +18,45 @@ import jakarta.ws.rs.core.Response.Status;
 @Singleton
 public class ArticleRequests {
 
-    /** A request ready to translate. */
-    public record Prepared(ArticleTranslator translator, SegmentedArticle article, GenerationOptions options) {}
+    /** A request ready to translate; {@code html} is set when the body was HTML. */
+    public record Prepared(ArticleTranslator translator, SegmentedArticle article, GenerationOptions options,
+                           HtmlDocument html) {}
 
     @Inject
     TranslatorRuntime runtime;
 
-    @Inject
-    ObjectMapper json;
-
-    public Prepared prepare(MediaType contentType, byte[] body) {
+    public Prepared prepare(HttpHeaders headers, byte[] body) {
         TranslatorConfig.Limits limits = runtime.config().limits();
         if (body.length > limits.maxBodyBytes()) {
             throw ProblemException.tooLarge("body", "the body has " + body.length + " bytes; the limit is "
                     + limits.maxBodyBytes(), limits.maxBodyBytes());
         }
-        TranslateRequest request = new RequestReader(json).read(contentType, body);
-        String text = checkedText(request.text(), limits);
+        TranslateRequest request = RequestReader.read(HeaderChecks.contentType(headers), body);
+        HtmlDocument html = request.html() ? HtmlDocument.parse(request.text()) : null;
+        if (html != null && html.pieces().isEmpty()) {
+            throw ProblemException.invalid("text", "the HTML holds no text to translate (only markup, scripts or code)");
+        }
+        String text = TextChecks.checked(html == null ? request.text() : html.plainText(), limits);
         ArticleTranslator translator = runtime.translator().orElseThrow(this::notReady);
         GenerationOptions defaults = runtime.defaults().orElseThrow(this::notReady);
         GenerationOptions options = OptionsResolver.resolve(
                 request.options() == null ? TranslateRequest.Options.NONE : request.options(), defaults);
-        SegmentedArticle article = translator.segment(text);
+        SegmentedArticle article = html == null ? translator.segment(text) : translator.segment(html);
+        if (article.paragraphs().isEmpty()) {
+            throw ProblemException.invalid("text", "the text has nothing to translate");
+        }
         if (article.paragraphs().size() > limits.maxParagraphs()) {
             throw ProblemException.tooLarge("text", "the article has " + article.paragraphs().size()
                     + " paragraphs; the limit is " + limits.maxParagraphs(), limits.maxParagraphs());
         }
-        return new Prepared(translator, article, options);
-    }
-
-    private static String checkedText(String text, TranslatorConfig.Limits limits) {
-        if (text.isBlank()) {
-            throw ProblemException.invalid("text", "the text is empty or only white space");
-        }
-        int characters = text.codePointCount(0, text.length());
-        if (characters > limits.maxCharacters()) {
-            throw ProblemException.tooLarge("text", "the text has " + characters + " characters; the limit is "
-                    + limits.maxCharacters(), limits.maxCharacters());
-        }
-        return text;
+        return new Prepared(translator, article, options, html);
     }
 
     private ProblemException notReady() {
         TranslatorRuntime.Status status = runtime.status();
+        // the cause (with the model folder's path) is in the server log and readiness, not in answers to clients
         return ProblemException.of(Status.SERVICE_UNAVAILABLE, "not-ready", "Model not ready",
-                "the model is " + status.state() + (status.error() != null ? ": " + status.error() : ""), null, null);
+                "the model is " + status.state() + "; try again later", null, null)
+                .withHeader(HttpHeaders.RETRY_AFTER, status.state().equals("failed") ? "60" : "5");
     }
 }

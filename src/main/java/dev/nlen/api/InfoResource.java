@@ -48,7 +48,7 @@ public class InfoResource {
     public ModelDescription model() {
         TranslationEngine engine = runtime.engine().orElseThrow(() -> ProblemException.of(
                 Status.SERVICE_UNAVAILABLE, "not-ready", "Model not ready", "the model is " + runtime.status().state(),
-                null, null));
+                null, null).withHeader("Retry-After", "5"));
         GenerationOptions defaults = runtime.defaults().orElseThrow();
         AlignedDocument.ModelInfo info = engine.info();
         TranslatorConfig.Limits limits = runtime.config().limits();

@@ -1,11 +1,14 @@
 package dev.nlen.api;
 
 import jakarta.ws.rs.core.Response.Status;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /** A request that cannot be served, carrying the problem document the client gets. */
 public final class ProblemException extends RuntimeException {
 
     private final Problem problem;
+    private final Map<String, String> headers = new LinkedHashMap<>();
 
     private ProblemException(Problem problem) {
         super(problem.detail());
@@ -14,6 +17,16 @@ public final class ProblemException extends RuntimeException {
 
     public Problem problem() {
         return problem;
+    }
+
+    /** Response headers that go with the problem ({@code Retry-After}, {@code Allow}, {@code WWW-Authenticate}). */
+    public Map<String, String> headers() {
+        return Map.copyOf(headers);
+    }
+
+    public ProblemException withHeader(String name, String value) {
+        headers.put(name, value);
+        return this;
     }
 
     public static ProblemException of(Status status, String slug, String title, String detail, String field,

@@ -12,7 +12,9 @@ public final class ProblemMappers {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e) {
-        return respond(e.problem());
+        Response.ResponseBuilder response = builder(e.problem());
+        e.headers().forEach(response::header);
+        return response.build();
     }
 
     /** JAX-RS' own refusals (404, 405, 406, 415 ...) keep their status, in our format. */
@@ -32,6 +34,10 @@ public final class ProblemMappers {
     }
 
     static Response respond(Problem problem) {
-        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+        return builder(problem).build();
+    }
+
+    private static Response.ResponseBuilder builder(Problem problem) {
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem);
     }
 }

@@ -9,7 +9,19 @@ public record TranslateRequest(
                 example = "De minister kondigde dinsdag nieuwe maatregelen aan.\n\nDe oppositie reageerde kritisch.")
         String text,
         @Schema(description = "Decoding options; each defaults to generation_config.json")
-        Options options) {
+        Options options,
+        @Schema(description = "text (the default) or html: the text is an HTML document or fragment whose markup is "
+                + "kept around the translated text", enumeration = {"text", "html"}, example = "text")
+        String format) {
+
+    public TranslateRequest(String text, Options options) {
+        this(text, options, "text");
+    }
+
+    /** The text is HTML: its blocks become paragraphs, its markup comes back around the English. */
+    public boolean html() {
+        return "html".equals(format);
+    }
 
     @Schema(description = "Decoding options")
     public record Options(

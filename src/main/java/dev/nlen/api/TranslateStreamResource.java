@@ -10,7 +10,6 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.operators.multi.processors.UnicastProcessor;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -63,9 +62,8 @@ public class TranslateStreamResource {
                     + "{model, sourceLang, targetLang, stats}; error (problem document) if the translation fails. "
                     + "Bad requests are refused before the stream starts, as /v1/translate refuses them.")
     @APIResponse(responseCode = "200", description = "The event stream")
-    public Multi<OutboundSseEvent> stream(@HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType contentType,
-                                          @Context Sse sse, byte[] body) {
-        ArticleRequests.Prepared request = requests.prepare(contentType, body);
+    public Multi<OutboundSseEvent> stream(@Context HttpHeaders headers, @Context Sse sse, byte[] body) {
+        ArticleRequests.Prepared request = requests.prepare(headers, body);
         Function<AlignedParagraph, JsonDocumentView.Paragraph> view =
                 JsonDocumentView.paragraphsOf(request.article().text());
         // started here, on the worker thread (tokenizing is work); the processor holds events until subscribed

@@ -39,7 +39,7 @@ public class TranslationMetrics {
         streamsCancelled.increment();
     }
 
-    void record(AlignedDocument document) {
+    public void record(AlignedDocument document) {
         AlignedDocument.Stats stats = document.stats();
         requests.increment();
         sentences.increment(stats.sentences());

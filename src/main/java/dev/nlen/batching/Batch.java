@@ -1,7 +1,10 @@
 package dev.nlen.batching;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** Items of one key taken from the queue together; routes the batch function's results back to their jobs. */
@@ -34,6 +37,25 @@ record Batch<K, T, R>(K key, List<PendingItem<K, T, R>> items, int cost) {
 
     void fail(Throwable cause) {
         jobs().forEach(job -> job.fail(cause));
+    }
+
+    /** Whether item {@code i}'s request no longer waits for it (cancelled, timed out or failed). */
+    boolean isAbandoned(int i) {
+        return items.get(i).job().isAbandoned();
+    }
+
+    boolean allAbandoned() {
+        return items.stream().allMatch(item -> item.job().isAbandoned());
+    }
+
+    /** One batch per request, each with that request's items of this batch, in order. */
+    List<Batch<K, T, R>> splitByJob() {
+        Map<Job<R>, List<PendingItem<K, T, R>>> byJob = new LinkedHashMap<>();
+        items.forEach(item -> byJob.computeIfAbsent(item.job(), job -> new ArrayList<>()).add(item));
+        return byJob.values().stream()
+                .map(own -> new Batch<>(key, own, (int) Math.min(Integer.MAX_VALUE,
+                        own.stream().mapToLong(PendingItem::cost).sum())))
+                .toList();
     }
 
     Set<Job<R>> jobs() {

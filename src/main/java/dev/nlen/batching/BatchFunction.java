@@ -1,6 +1,7 @@
 package dev.nlen.batching;
 
 import java.util.List;
+import java.util.function.IntPredicate;
 
 /**
  * The work a batch stands for, e.g. one padded encoder+decoder run for a list of sentences.
@@ -14,7 +15,18 @@ public interface BatchFunction<K, T, R> {
 
     /**
      * Returns exactly one result per item, in the order of {@code batch}. May throw a checked exception (ONNX Runtime
-     * does); it then fails every request that had an item in this batch.
+     * does); the scheduler then retries the batch's requests one by one, so only the request whose item fails again
+     * fails.
      */
     List<R> apply(K key, List<T> batch) throws Exception;
+
+    /**
+     * As {@link #apply(Object, List)}, told which items nobody waits for any more: {@code abandoned.test(i)} turns
+     * true once item {@code i}'s request was cancelled, timed out or failed. A function that works in steps (a
+     * decoder) checks it between steps and drops such items; their results are discarded, so any value (even null)
+     * will do. The default ignores it.
+     */
+    default List<R> apply(K key, List<T> batch, IntPredicate abandoned) throws Exception {
+        return apply(key, batch);
+    }
 }

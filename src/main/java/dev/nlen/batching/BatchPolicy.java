@@ -13,8 +13,11 @@ import java.util.Objects;
  *                     zero runs whatever is pending at once
  * @param workers      threads calling the batch function concurrently
  * @param closeTimeout how long {@code close()} lets pending and running work finish
+ * @param maxHeldCost  admission limit: the most cost queued and running at once; {@code submit} refuses a request
+ *                     that would go over it (a request arriving while nothing is held is always taken, however big)
  */
-public record BatchPolicy(int maxItems, int maxCost, Duration maxWait, int workers, Duration closeTimeout) {
+public record BatchPolicy(int maxItems, int maxCost, Duration maxWait, int workers, Duration closeTimeout,
+                          long maxHeldCost) {
 
     public BatchPolicy {
         Objects.requireNonNull(maxWait, "maxWait");
@@ -23,22 +26,27 @@ public record BatchPolicy(int maxItems, int maxCost, Duration maxWait, int worke
         if (maxCost < 1) throw new IllegalArgumentException("maxCost must be ≥ 1, was " + maxCost);
         if (workers < 1) throw new IllegalArgumentException("workers must be ≥ 1, was " + workers);
         if (maxWait.isNegative()) throw new IllegalArgumentException("maxWait must not be negative: " + maxWait);
+        if (maxHeldCost < 1) throw new IllegalArgumentException("maxHeldCost must be ≥ 1, was " + maxHeldCost);
         if (closeTimeout.isNegative()) {
             throw new IllegalArgumentException("closeTimeout must not be negative: " + closeTimeout);
         }
     }
 
-    /** One worker and a 30 s close timeout: the common case for one CPU-bound model. */
+    /** One worker, a 30 s close timeout and no admission limit: the common case for one CPU-bound model. */
     public static BatchPolicy of(int maxItems, int maxCost, Duration maxWait) {
-        return new BatchPolicy(maxItems, maxCost, maxWait, 1, Duration.ofSeconds(30));
+        return new BatchPolicy(maxItems, maxCost, maxWait, 1, Duration.ofSeconds(30), Long.MAX_VALUE);
     }
 
     public BatchPolicy withWorkers(int count) {
-        return new BatchPolicy(maxItems, maxCost, maxWait, count, closeTimeout);
+        return new BatchPolicy(maxItems, maxCost, maxWait, count, closeTimeout, maxHeldCost);
     }
 
     public BatchPolicy withCloseTimeout(Duration timeout) {
-        return new BatchPolicy(maxItems, maxCost, maxWait, workers, timeout);
+        return new BatchPolicy(maxItems, maxCost, maxWait, workers, timeout, maxHeldCost);
+    }
+
+    public BatchPolicy withMaxHeldCost(long limit) {
+        return new BatchPolicy(maxItems, maxCost, maxWait, workers, closeTimeout, limit);
     }
 
     /** maxWait in nanoseconds, saturated so that absurdly long waits ("never flush on time") do not overflow. */

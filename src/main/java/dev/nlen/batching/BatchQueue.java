@@ -4,6 +4,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -12,18 +13,31 @@ import java.util.Objects;
  * The pending items and the rule that forms batches from them. Plain data code: not thread-safe (the scheduler
  * guards it with its lock) and it never reads a clock itself, so tests drive it with made-up times.
  *
- * <p>Rule: among the keys with pending items, oldest head first (FIFO fairness), the first key whose batch is
- * <em>ready</em> runs. A batch takes that key's items in FIFO order while they fit under {@code maxItems} and
- * {@code maxCost}; it is ready when it is full (no further item would fit) or its oldest item has waited
- * {@code maxWait}. Otherwise the worker waits until the oldest head's wait runs out. Items of abandoned jobs
- * (cancelled or already failed) are dropped whenever they are met, so they never run.
+ * <p>Rule: among the keys with pending items, oldest head first, the first key whose batch is <em>ready</em> runs.
+ * A batch takes that key's items <em>round-robin over its jobs</em> (one item of each job in arrival order, then the
+ * next item of each, …), each job's items in their own order, while they fit under {@code maxItems} and
+ * {@code maxCost}; so a one-sentence request queued behind a 1,000-sentence article rides in the very next batch
+ * instead of after the article. A job whose next item does not fit sits out the rest of that batch. A batch is ready
+ * when it is full (some item was left out) or its oldest item has waited {@code maxWait}. Otherwise the worker waits
+ * until the oldest head's wait runs out. Jobs that were abandoned (cancelled, timed out or failed) are dropped
+ * whenever they are met, so their items never run.
  */
 final class BatchQueue<K, T, R> {
+
+    /** One job's items still waiting, in the job's order. */
+    private record JobItems<K, T, R>(Job<R> job, ArrayDeque<PendingItem<K, T, R>> items) {
+        PendingItem<K, T, R> head() {
+            return items.peekFirst();
+        }
+    }
+
+    /** What {@link #plan} would take: the items, their cost, and whether the batch is full. */
+    private record Plan<K, T, R>(List<PendingItem<K, T, R>> items, long cost, boolean full) { }
 
     private final BatchPolicy policy;
     private final long maxWaitNanos;
     // a handful of keys (decoding options) in practice, so scanning them per decision is cheap
-    private final Map<K, ArrayDeque<PendingItem<K, T, R>>> pendingByKey = new HashMap<>();
+    private final Map<K, ArrayDeque<JobItems<K, T, R>>> pendingByKey = new HashMap<>();
     private long nextSequence;
 
     BatchQueue(BatchPolicy policy) {
@@ -33,9 +47,12 @@ final class BatchQueue<K, T, R> {
 
     /** Appends one job's items, all stamped with the same time. {@code costs[i]} is the cost of {@code items[i]}. */
     void add(K key, Job<R> job, List<? extends T> items, int[] costs, long nowNanos) {
-        ArrayDeque<PendingItem<K, T, R>> pending = pendingByKey.computeIfAbsent(key, k -> new ArrayDeque<>());
+        ArrayDeque<PendingItem<K, T, R>> own = new ArrayDeque<>(items.size());
         for (int i = 0; i < items.size(); i++) {
-            pending.addLast(new PendingItem<>(nextSequence++, key, items.get(i), costs[i], nowNanos, job, i));
+            own.addLast(new PendingItem<>(nextSequence++, key, items.get(i), costs[i], nowNanos, job, i));
+        }
+        if (!own.isEmpty()) {
+            pendingByKey.computeIfAbsent(key, k -> new ArrayDeque<>()).addLast(new JobItems<>(job, own));
         }
     }
 
@@ -44,23 +61,21 @@ final class BatchQueue<K, T, R> {
      * is ready without waiting.
      */
     Next<K, T, R> next(long nowNanos, boolean flushAll) {
-        dropAbandonedHeads();
-        List<ArrayDeque<PendingItem<K, T, R>>> oldestFirst = new ArrayList<>(pendingByKey.values());
-        if (oldestFirst.isEmpty()) {
+        dropAbandoned();
+        if (pendingByKey.isEmpty()) {
             return new Next.Idle<>();
         }
-        oldestFirst.sort(Comparator.comparingLong(pending -> pending.peekFirst().sequence()));
-        for (ArrayDeque<PendingItem<K, T, R>> pending : oldestFirst) {
-            PendingItem<K, T, R> head = pending.peekFirst();
-            boolean waitedEnough = flushAll || nowNanos - head.enqueuedNanos() >= maxWaitNanos;
-            if (waitedEnough || isFull(pending)) {
-                Batch<K, T, R> batch = take(head.key(), pending);
-                // empty only if a caller cancelled between the checks above (cancel does not take our lock)
-                return batch.size() > 0 ? new Next.Ready<>(batch) : next(nowNanos, flushAll);
+        List<K> oldestFirst = new ArrayList<>(pendingByKey.keySet());
+        oldestFirst.sort(Comparator.comparingLong(key -> oldestHead(key).sequence()));
+        for (K key : oldestFirst) {
+            boolean waitedEnough = flushAll || nowNanos - oldestHead(key).enqueuedNanos() >= maxWaitNanos;
+            Plan<K, T, R> plan = plan(pendingByKey.get(key));
+            if (waitedEnough || plan.full()) {
+                return new Next.Ready<>(take(key, plan));
             }
         }
         // stamps grow with the sequence, so the oldest head is the first whose wait runs out
-        PendingItem<K, T, R> oldest = oldestFirst.getFirst().peekFirst();
+        PendingItem<K, T, R> oldest = oldestHead(oldestFirst.getFirst());
         return new Next.WaitFor<>(maxWaitNanos - (nowNanos - oldest.enqueuedNanos()));
     }
 
@@ -68,7 +83,7 @@ final class BatchQueue<K, T, R> {
     List<Job<R>> removeAll() {
         List<Job<R>> jobs = pendingByKey.values().stream()
                 .flatMap(ArrayDeque::stream)
-                .map(PendingItem::job)
+                .map(JobItems::job)
                 .filter(job -> !job.isAbandoned())
                 .distinct()
                 .toList();
@@ -77,55 +92,79 @@ final class BatchQueue<K, T, R> {
     }
 
     boolean isEmpty() {
-        dropAbandonedHeads();
+        dropAbandoned();
         return pendingByKey.isEmpty();
     }
 
-    /** Makes every head live, so the head's age and the fill test speak about items that will really run. */
-    private void dropAbandonedHeads() {
-        pendingByKey.values().removeIf(pending -> {
-            while (!pending.isEmpty() && pending.peekFirst().job().isAbandoned()) {
-                pending.pollFirst();
-            }
-            return pending.isEmpty();
+    /** Served jobs rotate to the back, so the oldest head is searched for (a job's head is its oldest item). */
+    private PendingItem<K, T, R> oldestHead(K key) {
+        return pendingByKey.get(key).stream().map(JobItems::head)
+                .min(Comparator.comparingLong(PendingItem::sequence)).orElseThrow();
+    }
+
+    /** Leaves only live jobs, so ages and the fill test speak about items that will really run. */
+    private void dropAbandoned() {
+        pendingByKey.values().removeIf(jobs -> {
+            jobs.removeIf(pending -> pending.job().isAbandoned() || pending.items().isEmpty());
+            return jobs.isEmpty();
         });
     }
 
-    private boolean isFull(ArrayDeque<PendingItem<K, T, R>> pending) {
-        int count = 0;
+    /** Round-robin over the key's jobs, each contributing its items in order, while they fit. */
+    private Plan<K, T, R> plan(ArrayDeque<JobItems<K, T, R>> jobs) {
+        List<PendingItem<K, T, R>> chosen = new ArrayList<>();
+        List<Iterator<PendingItem<K, T, R>>> cursors = new ArrayList<>();
+        jobs.forEach(pending -> cursors.add(pending.items().iterator()));
+        List<PendingItem<K, T, R>> peeked = new ArrayList<>();
+        cursors.forEach(cursor -> peeked.add(cursor.next())); // every live job has at least one item
         long cost = 0;
-        for (PendingItem<K, T, R> item : pending) {
-            if (item.job().isAbandoned()) {
-                continue;
+        boolean full = false;
+        boolean progress = true;
+        while (progress && chosen.size() < policy.maxItems()) {
+            progress = false;
+            for (int j = 0; j < peeked.size() && chosen.size() < policy.maxItems(); j++) {
+                PendingItem<K, T, R> item = peeked.get(j);
+                if (item == null) {
+                    continue;
+                }
+                if (!fits(chosen.size(), cost, item)) {
+                    full = true;
+                    peeked.set(j, null); // this job sits out the rest of the batch
+                    continue;
+                }
+                chosen.add(item);
+                cost += item.cost();
+                progress = true;
+                peeked.set(j, cursors.get(j).hasNext() ? cursors.get(j).next() : null);
             }
-            if (count == policy.maxItems() || cost >= policy.maxCost() || !fits(count, cost, item)) {
-                return true;
-            }
-            count++;
-            cost += item.cost();
         }
-        return count == policy.maxItems() || cost >= policy.maxCost();
+        full = full || chosen.size() == policy.maxItems() || cost >= policy.maxCost();
+        return new Plan<>(chosen, cost, full);
     }
 
-    private Batch<K, T, R> take(K key, ArrayDeque<PendingItem<K, T, R>> pending) {
-        List<PendingItem<K, T, R>> items = new ArrayList<>();
-        long cost = 0;
-        while (!pending.isEmpty() && items.size() < policy.maxItems()) {
-            PendingItem<K, T, R> item = pending.peekFirst();
-            if (item.job().isAbandoned()) {
-                pending.pollFirst();
-            } else if (fits(items.size(), cost, item)) {
-                items.add(pending.pollFirst());
-                cost += item.cost();
-            } else {
-                break;
+    private Batch<K, T, R> take(K key, Plan<K, T, R> plan) {
+        ArrayDeque<JobItems<K, T, R>> jobs = pendingByKey.get(key);
+        // the chosen items of each job are a prefix of its items, so removing heads removes exactly them
+        List<JobItems<K, T, R>> served = new ArrayList<>();
+        for (PendingItem<K, T, R> item : plan.items()) {
+            for (JobItems<K, T, R> pending : jobs) {
+                if (pending.head() == item) {
+                    pending.items().pollFirst();
+                    if (!served.contains(pending)) {
+                        served.add(pending);
+                    }
+                    break;
+                }
             }
         }
-        if (pending.isEmpty()) {
+        // served jobs go to the back, so jobs this batch did not reach come first in the next one
+        jobs.removeAll(served);
+        served.stream().filter(pending -> !pending.items().isEmpty()).forEach(jobs::addLast);
+        if (jobs.isEmpty()) {
             pendingByKey.remove(key);
         }
         // a lone item may exceed the budget, which int holds; several items sum to at most maxCost
-        return new Batch<>(key, items, (int) cost);
+        return new Batch<>(key, plan.items(), (int) Math.min(Integer.MAX_VALUE, plan.cost()));
     }
 
     /** The first item always fits, however costly, so that an oversized item still runs (alone). */

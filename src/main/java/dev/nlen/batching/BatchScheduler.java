@@ -26,9 +26,13 @@ import java.util.stream.IntStream;
  * }
  * }</pre>
  *
- * <p>Cancelling the returned future drops the request's items that have not started; items already running finish
- * and their results are discarded. If the batch function throws, every request with an item in that batch fails
- * with that exception, and its items not yet run are dropped.
+ * <p>Cancelling the returned future (or letting it time out with {@code orTimeout}: the future returned is the
+ * request's own) drops the request's items that have not started; items already running are reported to the batch
+ * function as abandoned, which drops them at its next step. If the batch function throws for a batch of several
+ * requests, each request is retried alone, so only the request whose items fail again fails (with that exception).
+ *
+ * <p>Admission: the cost of every request queued or running counts against {@link BatchPolicy#maxHeldCost} until
+ * its future completes; a request that would go over it is refused with {@link SchedulerFullException}.
  *
  * <p>{@link #close()} refuses new work, lets the workers run everything already submitted (without waiting for
  * {@code maxWait}) and joins them for up to {@code closeTimeout}; requests still unfinished then fail with
@@ -48,6 +52,7 @@ public final class BatchScheduler<K, T, R> implements AutoCloseable {
     private final Set<Batch<K, T, R>> running = Collections.newSetFromMap(new IdentityHashMap<>()); // guarded by lock
     private final List<Thread> workers;
     private boolean closed; // guarded by lock
+    private long held; // guarded by lock: cost of the requests whose futures are not complete
 
     BatchScheduler(BatchSchedulerBuilder<K, T, R> builder) {
         this.policy = builder.policy;
@@ -76,6 +81,10 @@ public final class BatchScheduler<K, T, R> implements AutoCloseable {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(items, "items");
         int[] costs = costsOf(items);
+        long total = 0;
+        for (int c : costs) {
+            total += c;
+        }
         Job<R> job = new Job<>(items.size());
         lock.lock();
         try {
@@ -85,12 +94,38 @@ public final class BatchScheduler<K, T, R> implements AutoCloseable {
             if (items.isEmpty()) {
                 return CompletableFuture.completedFuture(List.of());
             }
+            if (held > 0 && total > policy.maxHeldCost() - held) {
+                throw new SchedulerFullException(held, total, policy.maxHeldCost());
+            }
+            held += total;
             queue.add(key, job, items, costs, System.nanoTime());
             workArrived.signalAll();
         } finally {
             lock.unlock();
         }
+        long cost = total;
+        // however it ends (done, failed, cancelled, timed out), its work no longer counts
+        job.future().whenComplete((results, failure) -> release(cost));
         return job.future();
+    }
+
+    /** Cost of the requests queued or running now (what admission compares with {@code maxHeldCost}). */
+    public long heldCost() {
+        lock.lock();
+        try {
+            return held;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void release(long cost) {
+        lock.lock();
+        try {
+            held -= cost;
+        } finally {
+            lock.unlock();
+        }
     }
 
     @Override

@@ -45,11 +45,32 @@ final class WorkerLoop<K, T, R> implements Runnable {
     }
 
     private void execute(Batch<K, T, R> batch) {
+        Throwable failure = run(batch);
+        if (failure == null) {
+            return;
+        }
+        List<Batch<K, T, R>> perJob = batch.splitByJob();
+        if (perJob.size() == 1) {
+            batch.fail(failure);
+            return;
+        }
+        // one bad item must not fail its batch-mates: each request again on its own, the culprit fails alone
+        LOG.log(Level.DEBUG, () -> "batch of " + perJob.size() + " requests failed; retrying them one by one", failure);
+        for (Batch<K, T, R> alone : perJob) {
+            Throwable again = alone.allAbandoned() ? null : run(alone);
+            if (again != null) {
+                alone.fail(again);
+            }
+        }
+    }
+
+    /** Runs one batch and delivers its results; returns the failure instead of delivering it. */
+    private Throwable run(Batch<K, T, R> batch) {
         List<R> results = null;
         Throwable failure = null;
         long start = System.nanoTime();
         try {
-            results = function.apply(batch.key(), batch.inputs());
+            results = function.apply(batch.key(), batch.inputs(), batch::isAbandoned);
         } catch (Throwable thrown) { // Errors too: a dead worker would leave its callers waiting forever
             failure = thrown;
         }
@@ -57,9 +78,8 @@ final class WorkerLoop<K, T, R> implements Runnable {
         notifyListener(batch, System.nanoTime() - start);
         if (failure == null) {
             batch.complete(results);
-        } else {
-            batch.fail(failure);
         }
+        return failure;
     }
 
     /** A broken metrics hook must not take a worker (and with it the callers' results) down. */

@@ -12,41 +12,43 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.logging.Level;
-import java.util.logging.Logger;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
  * Batch mode: Dutch sentences on stdin, one per line (or, with --ids-in, JSON arrays of source ids), one JSON
  * object per line on stdout, in input order. Errors: one line on stderr, exit 2 for arguments, 1 otherwise.
  */
-public final class TranslateLines {
+@Command(name = "translate-lines", mixinStandardHelpOptions = true, version = "nlen-translator 0.1.0",
+        description = "Dutch sentences on stdin (one per line), one JSON object per line on stdout: source, "
+                + "translation, source_ids, target_ids, score.")
+public final class TranslateLines implements Callable<Integer> {
 
     /** Lines translated per round: bounds memory on long inputs while keeping batches full. */
     private static final int CHUNK = 1024;
 
-    private TranslateLines() {
-    }
+    @Mixin
+    EngineOptions engineOptions = new EngineOptions();
+
+    @Option(names = "--ids-in", description = "Each line is a JSON array of source token ids, </s> included")
+    boolean idsIn;
 
     public static void main(String[] args) {
-        Logger.getLogger("").setLevel(Level.WARNING);
-        CliArguments arguments;
-        try {
-            arguments = CliArguments.parse(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println("translate-lines: " + e.getMessage() + "\n" + CliArguments.USAGE);
-            System.exit(2);
-            return;
-        }
-        try (TranslationEngine engine = TranslationEngine.open(arguments.engine())) {
-            run(engine, arguments, System.out);
-        } catch (RuntimeException | IOException e) {
-            System.err.println("translate-lines: " + e.getMessage());
-            System.exit(1);
-        }
+        System.exit(Commands.execute(new TranslateLines(), args));
     }
 
-    static void run(TranslationEngine engine, CliArguments arguments, PrintStream out) throws IOException {
-        GenerationOptions options = arguments.options(engine.defaults());
+    @Override
+    public Integer call() throws IOException {
+        try (TranslationEngine engine = TranslationEngine.open(engineOptions.engine())) {
+            run(engine, engineOptions.options(engine.defaults()), idsIn, System.out);
+        }
+        return 0;
+    }
+
+    static void run(TranslationEngine engine, GenerationOptions options, boolean idsIn, PrintStream out)
+            throws IOException {
         ObjectMapper json = new ObjectMapper();
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         List<String> chunk = new ArrayList<>();
@@ -54,12 +56,12 @@ public final class TranslateLines {
         for (String line = in.readLine(); line != null; line = in.readLine()) {
             chunk.add(line);
             if (chunk.size() == CHUNK) {
-                write(translate(engine, chunk, arguments.idsIn(), options, json, lineNumber), json, out);
+                write(translate(engine, chunk, idsIn, options, json, lineNumber), json, out);
                 lineNumber += chunk.size();
                 chunk.clear();
             }
         }
-        write(translate(engine, chunk, arguments.idsIn(), options, json, lineNumber), json, out);
+        write(translate(engine, chunk, idsIn, options, json, lineNumber), json, out);
         out.flush();
     }
 

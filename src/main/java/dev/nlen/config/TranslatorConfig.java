@@ -3,6 +3,7 @@ package dev.nlen.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -17,6 +18,19 @@ public interface TranslatorConfig {
     Limits limits();
 
     Generation generation();
+
+    Scheduling scheduling();
+
+    Compat compat();
+
+    SentenceCache cache();
+
+    /** The sentence cache (prefix translator.cache). */
+    interface SentenceCache {
+        /** Most translated sentences kept; 0 turns the cache off. */
+        @WithDefault("100000")
+        long maxSentences();
+    }
 
     interface Model {
         /** The export folder (env TRANSLATOR_MODEL_DIR). */
@@ -51,10 +65,6 @@ public interface TranslatorConfig {
         /** Most sentences decoded together. */
         @WithDefault("32")
         int maxBatchSentences();
-
-        /** Most source tokens decoded together in one batch. */
-        @WithDefault("4096")
-        int maxBatchTokens();
 
         /** Translation workers: batches decoded at the same time. */
         @WithDefault("1")
@@ -94,5 +104,66 @@ public interface TranslatorConfig {
 
         /** Overrides max_length with max_new_tokens. */
         OptionalInt maxNewTokens();
+    }
+
+    /** Bounded work: batch and queue budgets in work units (beams × (source + generated tokens)), deadlines. */
+    interface Scheduling {
+        /** Most work decoded together in one batch: bounds the decoder's memory (KV cache, logits). */
+        @WithDefault("98304")
+        int maxBatchWork();
+
+        /** Most work queued and running at once; a request over it is refused with 503 and Retry-After. */
+        @WithDefault("20000000")
+        long maxQueuedWork();
+
+        /** A request not answered within this time is stopped and answered 504. */
+        @WithDefault("5m")
+        java.time.Duration requestTimeout();
+
+        /** Retry-After of a 503 when the queue is full. */
+        @WithDefault("5s")
+        java.time.Duration retryAfter();
+    }
+
+    /** The DeepL- and LibreTranslate-compatible APIs and language detection (api/deepl, api/libre, detect/). */
+    interface Compat {
+        /** DeepL answers 413 over this body size. */
+        @WithDefault("131072")
+        int deeplMaxBodyBytes();
+
+        /** Most {@code text} values in one DeepL request. */
+        @WithDefault("50")
+        int deeplMaxTexts();
+
+        /** {@code character_limit} of {@code /v2/usage}; translation stops with 456 once reached. */
+        @WithDefault("1000000000000")
+        long deeplCharacterLimit();
+
+        Detection detection();
+
+        interface Detection {
+            /** Detect languages at all (off: every text is taken as Dutch). */
+            @WithDefault("true")
+            boolean enabled();
+
+            /** ISO 639-1 codes of the languages told apart; fewer means less memory and faster start. */
+            @WithDefault("nl,en,de,fr,es,it,pt,pl,tr,ar")
+            List<String> languages();
+
+            /** Paragraphs with fewer letters are always taken as Dutch (too short to tell). */
+            @WithDefault("20")
+            int minLetters();
+
+            /**
+             * How far Dutch must trail another language for a paragraph to be left untranslated (Lingua's relative
+             * confidences: the most likely language has 1).
+             */
+            @WithDefault("0.15")
+            double minMargin();
+
+            /** Load the models in the background; until then every text is taken as Dutch. */
+            @WithDefault("true")
+            boolean backgroundLoad();
+        }
     }
 }

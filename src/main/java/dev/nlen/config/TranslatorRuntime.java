@@ -3,8 +3,12 @@ package dev.nlen.config;
 import dev.nlen.batching.BatchListener;
 import dev.nlen.batching.BatchPolicy;
 import dev.nlen.generation.GenerationOptions;
+import dev.nlen.translation.CachingTranslator;
 import dev.nlen.translation.PooledTranslator;
+import dev.nlen.translation.SentenceTranslator;
 import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
@@ -39,6 +43,9 @@ public class TranslatorRuntime {
     @Inject
     MeterRegistry registry;
 
+    @Inject
+    LanguageDetection languages;
+
     private volatile TranslationEngine engine;
     private volatile PooledTranslator pool;
     private volatile ArticleTranslator translator;
@@ -62,7 +69,8 @@ public class TranslatorRuntime {
             engine = opened;
             defaults = options;
             pool = new PooledTranslator(opened, batchPolicy(), batchMetrics());
-            translator = new ArticleTranslator(pool, new ArticleSegmenter(), config.limits().maxSentenceTokens());
+            translator = new ArticleTranslator(cached(pool), new ArticleSegmenter(), config.limits().maxSentenceTokens())
+                    .withLanguageCheck(languages.paragraphCheck());
             status = new Status(true, "ready", null);
             LOG.infof("model %s (%s, %s) ready in %d ms", opened.info().id(), opened.info().precision(),
                     opened.info().device(), (System.nanoTime() - started) / 1_000_000);
@@ -72,10 +80,30 @@ public class TranslatorRuntime {
         }
     }
 
+    /** The sentence cache around the pool, its hits and misses on /q/metrics; the pool itself when it is off. */
+    private SentenceTranslator cached(SentenceTranslator pooled) {
+        long size = config.cache().maxSentences();
+        if (size <= 0) {
+            return pooled;
+        }
+        CachingTranslator cache = new CachingTranslator(pooled, size);
+        FunctionCounter.builder("translator.cache.hits", cache, c -> c.stats().hits())
+                .description("Sentences answered from the sentence cache").register(registry);
+        FunctionCounter.builder("translator.cache.misses", cache, c -> c.stats().misses())
+                .description("Sentences the sentence cache did not hold").register(registry);
+        FunctionCounter.builder("translator.cache.evictions", cache, c -> c.stats().evictions())
+                .description("Sentences dropped from the full sentence cache").register(registry);
+        Gauge.builder("translator.cache.size", cache, c -> c.stats().size())
+                .description("Sentences held by the sentence cache").register(registry);
+        return cache;
+    }
+
     private BatchPolicy batchPolicy() {
         TranslatorConfig.Runtime runtime = config.runtime();
-        return BatchPolicy.of(runtime.maxBatchSentences(), runtime.maxBatchTokens(),
-                Duration.ofMillis(runtime.batchWaitMillis())).withWorkers(runtime.workers());
+        TranslatorConfig.Scheduling scheduling = config.scheduling();
+        return BatchPolicy.of(runtime.maxBatchSentences(), scheduling.maxBatchWork(),
+                Duration.ofMillis(runtime.batchWaitMillis())).withWorkers(runtime.workers())
+                .withMaxHeldCost(scheduling.maxQueuedWork());
     }
 
     /** Batch sizes and decoding time per batch, for /q/metrics. */
@@ -83,7 +111,7 @@ public class TranslatorRuntime {
         DistributionSummary sizes = DistributionSummary.builder("translator.batch.size")
                 .description("Sentences per decoded batch").publishPercentileHistogram().register(registry);
         DistributionSummary tokens = DistributionSummary.builder("translator.batch.tokens")
-                .description("Source tokens per decoded batch").register(registry);
+                .description("Work (beams x (source + generated tokens)) per decoded batch").register(registry);
         Timer time = Timer.builder("translator.batch.latency").description("Decoding time of one batch")
                 .publishPercentileHistogram().register(registry);
         return (options, items, cost, nanos) -> {

@@ -16,7 +16,9 @@ public record JsonDocumentView(Model model, String sourceLang, String targetLang
 
     public record Model(String id, String revision, String precision, String device) {}
 
-    public record Paragraph(int index, String kind, String source, String target, List<Sentence> sentences) {}
+    /** {@code detectedLanguage} only for a paragraph left as it is because it is clearly not Dutch. */
+    public record Paragraph(int index, String kind, String source, String target, List<Sentence> sentences,
+                            @JsonInclude(JsonInclude.Include.NON_NULL) String detectedLanguage) {}
 
     /**
      * {@code meanLogProb}: mean log-probability per generated token (left out when unknown); {@code alternatives}
@@ -52,7 +54,7 @@ public record JsonDocumentView(Model model, String sourceLang, String targetLang
     private static Paragraph paragraph(AlignedParagraph paragraph, CodePointIndex codePoints) {
         List<Sentence> sentences = paragraph.sentences().stream().map(s -> sentence(s, codePoints)).toList();
         return new Paragraph(paragraph.index(), paragraph.kind().wireName(), paragraph.source(), paragraph.target(),
-                sentences);
+                sentences, paragraph.detectedLanguage());
     }
 
     private static Sentence sentence(AlignedSentence sentence, CodePointIndex codePoints) {

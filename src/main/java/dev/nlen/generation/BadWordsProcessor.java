@@ -35,6 +35,15 @@ record BadWordsProcessor(List<List<Long>> badWords) implements LogitsProcessor {
         return true;
     }
 
+    /** Single-token entries ban the same id everywhere; longer ones depend on each row's tokens. */
+    @Override
+    public long[] tokensBannedAt(int sequenceLength) {
+        if (badWords.stream().anyMatch(word -> word.size() > 1)) {
+            return null;
+        }
+        return badWords.stream().filter(word -> !word.isEmpty()).mapToLong(List::getFirst).toArray();
+    }
+
     @Override
     public boolean commutesWithNormalisation() {
         return true; // only bans tokens

@@ -1,8 +1,10 @@
 package dev.nlen.generation;
 
 import dev.nlen.model.DecoderSession;
+import dev.nlen.model.TopCandidates;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntPredicate;
 
 /**
  * Beam search with Hugging Face's candidate handling: per sentence the best 2×beams (token, beam) candidates of
@@ -15,7 +17,7 @@ public final class BeamSearch implements SearchStrategy {
     private static final float SILENCED_BEAM = -1e9f;
 
     @Override
-    public List<List<Hypothesis>> search(DecoderSession session, GenerationOptions options) {
+    public List<List<Hypothesis>> search(DecoderSession session, GenerationOptions options, IntPredicate stopped) {
         int beams = options.numBeams();
         int maxLength = options.effectiveMaxLength();
         LogitsProcessors processors = LogitsProcessors.forOptions(options);
@@ -24,6 +26,7 @@ public final class BeamSearch implements SearchStrategy {
         boolean normalisedByProcessors = processors.endsNormalisedAfterMasksOnly();
         int sentences = session.rows();
         BeamHypotheses[] finished = new BeamHypotheses[sentences];
+        boolean[] abandoned = new boolean[sentences];
         int[] rowsToSentences = new int[sentences * beams];
         List<Integer> live = new ArrayList<>();        // sentences still decoded, in session order
         for (int s = 0; s < sentences; s++) {
@@ -36,17 +39,32 @@ public final class BeamSearch implements SearchStrategy {
         session.selectRows(rowsToSentences);           // each sentence's encoder states, once per beam
         BeamState state = BeamState.start(sentences, beams, options.decoderStartTokenId(), SILENCED_BEAM);
         while (!live.isEmpty()) {
-            float[][] scores = session.step(GreedySearch.lastTokens(state.sequences()));
-            if (!normalisedByProcessors) {
-                LogSoftmax.applyAll(scores);            // HF: log_softmax, then the processors
-            }
-            processors.process(state.sequences(), scores);
             int length = state.sequences()[0].length;   // decoder start included; the candidates make it length + 1
+            long[] tokens = GreedySearch.lastTokens(state.sequences());
+            long[] banned = session.ranksInRuntime() ? processors.tokensBannedAt(length) : null;
+            TopCandidates ranked = null;
+            float[][] scores = null;
+            if (banned != null) { // only bans this step: the runtime ranks, the logits stay where they are
+                ranked = session.stepRanked(tokens, banned, options.renormalizeLogits(), state.scores(), beams,
+                        2 * beams);
+            } else {
+                scores = session.step(tokens);
+                if (!normalisedByProcessors) {
+                    LogSoftmax.applyAll(scores);        // HF: log_softmax, then the processors
+                }
+                processors.process(state.sequences(), scores);
+            }
             BeamState next = BeamState.empty(live.size(), beams);
             List<Integer> stillLive = new ArrayList<>();
             for (int i = 0; i < live.size(); i++) {
+                if (stopped.test(live.get(i))) {
+                    abandoned[live.get(i)] = true;      // nobody waits for it: it leaves like a finished sentence
+                    continue;
+                }
                 BeamHypotheses hypotheses = finished[live.get(i)];
-                float best = state.advance(i, scores, options.eosTokenId(), hypotheses, next);
+                Candidates top = ranked != null ? Candidates.of(ranked, i)
+                        : Candidates.best(scores, state.scores(), i * beams, beams, 2 * beams);
+                float best = state.advance(i, top, options, hypotheses, next);
                 boolean done = hypotheses.isDone(best, length);
                 if (!done && length + 1 >= maxLength) {
                     next.finishInto(i, hypotheses);     // out of length: live beams compete as they are
@@ -72,8 +90,8 @@ public final class BeamSearch implements SearchStrategy {
             live.addAll(remaining);
         }
         List<List<Hypothesis>> out = new ArrayList<>();
-        for (BeamHypotheses hypotheses : finished) {
-            out.add(hypotheses.best(options.numReturnSequences()));
+        for (int s = 0; s < sentences; s++) {
+            out.add(abandoned[s] ? List.of() : finished[s].best(options.numReturnSequences()));
         }
         return out;
     }

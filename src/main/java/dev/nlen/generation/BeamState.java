@@ -39,19 +39,23 @@ final class BeamState {
         return sequences;
     }
 
+    /** Per row, its cumulative log-probability. */
+    float[] scores() {
+        return scores;
+    }
+
     /**
-     * Ranks the 2×beams best candidates of live sentence {@code i}, finishes eos candidates ranked within the top
+     * Takes the 2×beams best candidates of live sentence {@code i}, best first, finishes eos candidates ranked within the top
      * beams into {@code hypotheses} and puts the best non-eos candidates into {@code next}.
      *
      * @return the best candidate's score, for {@link BeamHypotheses#isDone}
      */
-    float advance(int i, float[][] logProbs, long eos, BeamHypotheses hypotheses, BeamState next) {
-        Candidates top = Candidates.best(logProbs, scores, i * beams, beams, 2 * beams);
+    float advance(int i, Candidates top, GenerationOptions options, BeamHypotheses hypotheses, BeamState next) {
         int filled = 0;
         for (int rank = 0; rank < top.size() && filled < beams; rank++) {
             int parent = top.row(rank);
             long token = top.token(rank);
-            if (token == eos) {
+            if (options.isEos(token)) {
                 if (rank < beams) {
                     hypotheses.add(withoutStart(GreedySearch.append(sequences[parent], token)), top.score(rank));
                 }

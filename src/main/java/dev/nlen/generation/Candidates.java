@@ -1,5 +1,7 @@
 package dev.nlen.generation;
 
+import dev.nlen.model.TopCandidates;
+
 /**
  * The best {@code n} (beam, token) pairs of one sentence by log-probability plus beam score, best first; on equal
  * scores the lower flat index (beam·vocab + token) ranks first.
@@ -15,6 +17,18 @@ final class Candidates {
         scores = new float[n];
         rows = new int[n];
         tokens = new int[n];
+    }
+
+    /** Sentence {@code sentence}'s candidates as ranked inside the runtime. */
+    static Candidates of(TopCandidates ranked, int sentence) {
+        Candidates top = new Candidates(ranked.size());
+        for (int rank = 0; rank < ranked.size(); rank++) {
+            top.scores[rank] = ranked.score(sentence, rank);
+            top.rows[rank] = ranked.row(sentence, rank);
+            top.tokens[rank] = ranked.token(sentence, rank);
+        }
+        top.size = ranked.size();
+        return top;
     }
 
     static Candidates best(float[][] logProbs, float[] beamScores, int firstRow, int beams, int n) {

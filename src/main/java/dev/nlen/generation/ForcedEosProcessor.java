@@ -15,6 +15,12 @@ record ForcedEosProcessor(int maxLength, long eosTokenId) implements LogitsProce
         }
     }
 
+    /** The forced step sets eos to 0 rather than banning: that one step takes the logits path. */
+    @Override
+    public long[] tokensBannedAt(int sequenceLength) {
+        return sequenceLength == maxLength - 1 ? null : new long[0];
+    }
+
     @Override
     public boolean commutesWithNormalisation() {
         return true; // only bans tokens

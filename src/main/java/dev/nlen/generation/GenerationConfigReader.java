@@ -5,7 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * Reads decoding defaults from {@code generation_config.json} (or, for old exports, {@code config.json}), with
@@ -27,7 +30,9 @@ public final class GenerationConfigReader {
     }
 
     public static GenerationOptions fromJson(JsonNode json) {
+        refuseUnimplemented(json);
         long eos = requiredId(json, "eos_token_id");
+        List<Long> eosIds = ids(json.get("eos_token_id"));
         long pad = json.path("pad_token_id").asLong(eos);
         return new GenerationOptions(
                 json.path("num_beams").asInt(1),
@@ -40,12 +45,81 @@ public final class GenerationConfigReader {
                 json.path("num_return_sequences").asInt(1),
                 json.path("no_repeat_ngram_size").asInt(0),
                 json.path("repetition_penalty").asDouble(1.0),
-                badWords(json.get("bad_words_ids")),
-                json.hasNonNull("forced_eos_token_id") ? firstId(json.get("forced_eos_token_id")) : -1,
+                badWords(json.get("bad_words_ids"), eosIds),
+                forcedEos(json.get("forced_eos_token_id")),
                 json.path("renormalize_logits").asBoolean(false),
                 eos,
                 pad,
-                json.hasNonNull("decoder_start_token_id") ? json.get("decoder_start_token_id").asLong() : pad);
+                json.hasNonNull("decoder_start_token_id") ? json.get("decoder_start_token_id").asLong() : pad,
+                eosIds);
+    }
+
+    /**
+     * Fields of Hugging Face {@code GenerationConfig} this engine does not implement, each with the value that means
+     * "off": a file that turns one on is refused, since ignoring it would silently decode something else.
+     */
+    private static final Map<String, Predicate<JsonNode>> UNIMPLEMENTED = unimplemented();
+
+    private static Map<String, Predicate<JsonNode>> unimplemented() {
+        Predicate<JsonNode> absent = node -> node.isNull();
+        Predicate<JsonNode> emptyOrAbsent = node -> node.isNull() || (node.isContainerNode() && node.isEmpty());
+        Map<String, Predicate<JsonNode>> off = new LinkedHashMap<>();
+        off.put("do_sample", node -> node.isNull() || !node.asBoolean());
+        off.put("num_beam_groups", node -> node.isNull() || node.asInt() <= 1);
+        off.put("diversity_penalty", node -> node.isNull() || node.asDouble() == 0.0);
+        off.put("penalty_alpha", absent);
+        off.put("suppress_tokens", emptyOrAbsent);
+        off.put("begin_suppress_tokens", emptyOrAbsent);
+        off.put("sequence_bias", emptyOrAbsent);
+        off.put("forced_bos_token_id", absent);
+        off.put("forced_decoder_ids", emptyOrAbsent);
+        off.put("force_words_ids", emptyOrAbsent);
+        off.put("constraints", emptyOrAbsent);
+        off.put("encoder_no_repeat_ngram_size", node -> node.isNull() || node.asInt() == 0);
+        off.put("encoder_repetition_penalty", node -> node.isNull() || node.asDouble() == 1.0);
+        off.put("exponential_decay_length_penalty", absent);
+        off.put("remove_invalid_values", node -> node.isNull() || !node.asBoolean());
+        off.put("guidance_scale", node -> node.isNull() || node.asDouble() == 1.0);
+        off.put("max_time", absent);
+        off.put("stop_strings", emptyOrAbsent);
+        off.put("watermarking_config", absent);
+        off.put("assistant_model", absent);
+        off.put("prompt_lookup_num_tokens", absent);
+        return off;
+    }
+
+    private static void refuseUnimplemented(JsonNode json) {
+        List<String> on = new ArrayList<>();
+        UNIMPLEMENTED.forEach((field, isOff) -> {
+            JsonNode node = json.get(field);
+            if (node != null && !isOff.test(node)) {
+                on.add(field + "=" + node);
+            }
+        });
+        if (!on.isEmpty()) {
+            throw new IllegalArgumentException("generation settings this engine does not implement: "
+                    + String.join(", ", on) + " (remove them or set them to their defaults)");
+        }
+        JsonNode forcedEos = json.get("forced_eos_token_id");
+        if (forcedEos != null && forcedEos.isArray() && forcedEos.size() > 1) {
+            throw new IllegalArgumentException("a list-valued forced_eos_token_id " + forcedEos
+                    + " is not implemented (give one id)");
+        }
+    }
+
+    private static long forcedEos(JsonNode node) {
+        return node == null || node.isNull() || (node.isArray() && node.isEmpty()) ? -1 : firstId(node);
+    }
+
+    /** An id or a list of ids. */
+    private static List<Long> ids(JsonNode node) {
+        List<Long> ids = new ArrayList<>();
+        if (node.isArray()) {
+            node.forEach(id -> ids.add(id.asLong()));
+        } else {
+            ids.add(node.asLong());
+        }
+        return ids;
     }
 
     private static long requiredId(JsonNode json, String field) {
@@ -70,13 +144,16 @@ public final class GenerationConfigReader {
         return node.asBoolean() ? EarlyStopping.TRUE : EarlyStopping.FALSE;
     }
 
-    private static List<List<Long>> badWords(JsonNode node) {
+    /** As Hugging Face's {@code NoBadWordsLogitsProcessor}: an entry that is just an eos id is dropped. */
+    private static List<List<Long>> badWords(JsonNode node, List<Long> eosIds) {
         List<List<Long>> sequences = new ArrayList<>();
         if (node != null && node.isArray()) {
             for (JsonNode sequence : node) {
                 List<Long> ids = new ArrayList<>();
                 sequence.forEach(id -> ids.add(id.asLong()));
-                sequences.add(ids);
+                if (!(ids.size() == 1 && eosIds.contains(ids.getFirst()))) {
+                    sequences.add(ids);
+                }
             }
         }
         return sequences;

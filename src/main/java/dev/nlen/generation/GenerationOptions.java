@@ -9,12 +9,13 @@ import java.util.List;
  * @param maxLength      {@code max_length}: tokens in the decoder sequence, the decoder start token included
  * @param maxNewTokens   {@code max_new_tokens}, 0 when unset; when set it wins over {@code max_length}
  * @param forcedEosTokenId {@code forced_eos_token_id}, -1 when unset
+ * @param eosTokenIds    every id that ends a sequence (a list-valued {@code eos_token_id}), {@code eosTokenId} first
  */
 public record GenerationOptions(int numBeams, int maxLength, int maxNewTokens, int minLength, int minNewTokens,
                                 double lengthPenalty, EarlyStopping earlyStopping, int numReturnSequences,
                                 int noRepeatNgramSize, double repetitionPenalty, List<List<Long>> badWordsIds,
                                 long forcedEosTokenId, boolean renormalizeLogits, long eosTokenId, long padTokenId,
-                                long decoderStartTokenId) {
+                                long decoderStartTokenId, List<Long> eosTokenIds) {
 
     /** Highest {@code num_beams} accepted. */
     public static final int MAX_BEAMS = 16;
@@ -30,6 +31,24 @@ public record GenerationOptions(int numBeams, int maxLength, int maxNewTokens, i
         require(repetitionPenalty > 0, "repetition_penalty must be > 0, is " + repetitionPenalty);
         require(Double.isFinite(lengthPenalty), "length_penalty must be finite");
         badWordsIds = badWordsIds.stream().map(List::copyOf).toList();
+        eosTokenIds = eosTokenIds == null || eosTokenIds.isEmpty() ? List.of(eosTokenId) : List.copyOf(eosTokenIds);
+        require(eosTokenIds.getFirst() == eosTokenId, "eos_token_ids must start with eos_token_id " + eosTokenId);
+    }
+
+    /** One eos id. */
+    public GenerationOptions(int numBeams, int maxLength, int maxNewTokens, int minLength, int minNewTokens,
+                             double lengthPenalty, EarlyStopping earlyStopping, int numReturnSequences,
+                             int noRepeatNgramSize, double repetitionPenalty, List<List<Long>> badWordsIds,
+                             long forcedEosTokenId, boolean renormalizeLogits, long eosTokenId, long padTokenId,
+                             long decoderStartTokenId) {
+        this(numBeams, maxLength, maxNewTokens, minLength, minNewTokens, lengthPenalty, earlyStopping,
+                numReturnSequences, noRepeatNgramSize, repetitionPenalty, badWordsIds, forcedEosTokenId,
+                renormalizeLogits, eosTokenId, padTokenId, decoderStartTokenId, List.of(eosTokenId));
+    }
+
+    /** Whether {@code token} ends a sequence: any of the eos ids. */
+    public boolean isEos(long token) {
+        return eosTokenIds.contains(token);
     }
 
     /** The decoder sequence length at which generation stops, start token included. */
@@ -40,31 +59,31 @@ public record GenerationOptions(int numBeams, int maxLength, int maxNewTokens, i
     public GenerationOptions withNumBeams(int beams) {
         return new GenerationOptions(beams, maxLength, maxNewTokens, minLength, minNewTokens, lengthPenalty,
                 earlyStopping, Math.min(numReturnSequences, beams), noRepeatNgramSize, repetitionPenalty, badWordsIds,
-                forcedEosTokenId, renormalizeLogits, eosTokenId, padTokenId, decoderStartTokenId);
+                forcedEosTokenId, renormalizeLogits, eosTokenId, padTokenId, decoderStartTokenId, eosTokenIds);
     }
 
     public GenerationOptions withMaxNewTokens(int tokens) {
         return new GenerationOptions(numBeams, maxLength, tokens, minLength, minNewTokens, lengthPenalty,
                 earlyStopping, numReturnSequences, noRepeatNgramSize, repetitionPenalty, badWordsIds,
-                forcedEosTokenId, renormalizeLogits, eosTokenId, padTokenId, decoderStartTokenId);
+                forcedEosTokenId, renormalizeLogits, eosTokenId, padTokenId, decoderStartTokenId, eosTokenIds);
     }
 
     public GenerationOptions withNumReturnSequences(int sequences) {
         return new GenerationOptions(numBeams, maxLength, maxNewTokens, minLength, minNewTokens, lengthPenalty,
                 earlyStopping, sequences, noRepeatNgramSize, repetitionPenalty, badWordsIds, forcedEosTokenId,
-                renormalizeLogits, eosTokenId, padTokenId, decoderStartTokenId);
+                renormalizeLogits, eosTokenId, padTokenId, decoderStartTokenId, eosTokenIds);
     }
 
     public GenerationOptions withPenalties(double length, double repetition, int noRepeatNgram) {
         return new GenerationOptions(numBeams, maxLength, maxNewTokens, minLength, minNewTokens, length,
                 earlyStopping, numReturnSequences, noRepeatNgram, repetition, badWordsIds, forcedEosTokenId,
-                renormalizeLogits, eosTokenId, padTokenId, decoderStartTokenId);
+                renormalizeLogits, eosTokenId, padTokenId, decoderStartTokenId, eosTokenIds);
     }
 
     public GenerationOptions withMinNewTokens(int tokens) {
         return new GenerationOptions(numBeams, maxLength, maxNewTokens, minLength, tokens, lengthPenalty,
                 earlyStopping, numReturnSequences, noRepeatNgramSize, repetitionPenalty, badWordsIds,
-                forcedEosTokenId, renormalizeLogits, eosTokenId, padTokenId, decoderStartTokenId);
+                forcedEosTokenId, renormalizeLogits, eosTokenId, padTokenId, decoderStartTokenId, eosTokenIds);
     }
 
     private static void require(boolean condition, String message) {

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.IntPredicate;
 
 /**
  * Many source sentences in one call: sorted by length so each batch pads little, padded with the pad id and masked,
@@ -25,6 +26,12 @@ public final class Generator {
      * @return per source, its hypotheses best first
      */
     public List<List<Hypothesis>> generate(List<long[]> sources, GenerationOptions options, int maxBatchSize) {
+        return generate(sources, options, maxBatchSize, sentence -> false);
+    }
+
+    /** As above; a source whose {@code stopped} test turns true leaves its batch at the next step (empty result). */
+    public List<List<Hypothesis>> generate(List<long[]> sources, GenerationOptions options, int maxBatchSize,
+                                           IntPredicate stopped) {
         if (maxBatchSize < 1) {
             throw new IllegalArgumentException("batch size must be >= 1, is " + maxBatchSize);
         }
@@ -35,7 +42,8 @@ public final class Generator {
         List<List<Hypothesis>> results = new ArrayList<>(java.util.Collections.nCopies(sources.size(), null));
         for (int from = 0; from < order.length; from += maxBatchSize) {
             List<Integer> batch = Arrays.asList(order).subList(from, Math.min(order.length, from + maxBatchSize));
-            List<List<Hypothesis>> out = generateBatch(batch.stream().map(sources::get).toList(), options);
+            List<List<Hypothesis>> out = generateBatch(batch.stream().map(sources::get).toList(), options,
+                    row -> stopped.test(batch.get(row)));
             for (int j = 0; j < batch.size(); j++) {
                 results.set(batch.get(j), out.get(j));
             }
@@ -45,6 +53,14 @@ public final class Generator {
 
     /** One padded batch through the encoder and the search. */
     public List<List<Hypothesis>> generateBatch(List<long[]> batch, GenerationOptions options) {
+        return generateBatch(batch, options, row -> false);
+    }
+
+    /** One padded batch; row {@code i} leaves the search once {@code stopped.test(i)}. */
+    public List<List<Hypothesis>> generateBatch(List<long[]> batch, GenerationOptions options, IntPredicate stopped) {
+        if (java.util.stream.IntStream.range(0, batch.size()).allMatch(stopped::test)) {
+            return java.util.Collections.nCopies(batch.size(), List.of()); // nothing to encode for nobody
+        }
         int width = batch.stream().mapToInt(s -> s.length).max().orElse(0);
         long[][] ids = new long[batch.size()][width];
         long[][] mask = new long[batch.size()][width];
@@ -55,7 +71,7 @@ public final class Generator {
             Arrays.fill(mask[row], 0, source.length, 1L);
         }
         try (DecoderSession session = model.startDecoding(model.encode(ids, mask))) {
-            return SearchStrategy.forOptions(options).search(session, options);
+            return SearchStrategy.forOptions(options).search(session, options, stopped);
         }
     }
 

@@ -1,15 +1,17 @@
 package dev.nlen.generation;
 
 import dev.nlen.model.DecoderSession;
+import dev.nlen.model.TopCandidates;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.IntPredicate;
 
 /** Takes the highest-scoring token each step (the first one on ties, like {@code torch.argmax}). */
 public final class GreedySearch implements SearchStrategy {
 
     @Override
-    public List<List<Hypothesis>> search(DecoderSession session, GenerationOptions options) {
+    public List<List<Hypothesis>> search(DecoderSession session, GenerationOptions options, IntPredicate stopped) {
         LogitsProcessors processors = LogitsProcessors.forOptions(options);
         int maxLength = options.effectiveMaxLength();
         int sentences = session.rows();
@@ -22,14 +24,33 @@ public final class GreedySearch implements SearchStrategy {
             sequences[i] = new long[] {options.decoderStartTokenId()};
         }
         while (true) {
-            float[][] logits = session.step(lastTokens(sequences));
-            processors.process(sequences, logits);
+            int[] tokens = new int[live.length];
+            float[] logProbabilities = new float[live.length];
+            long[] banned = session.ranksInRuntime() ? processors.tokensBannedAt(sequences[0].length) : null;
+            if (banned != null) { // only bans this step: the runtime ranks, the logits stay where they are
+                TopCandidates top = session.stepRanked(lastTokens(sequences), banned, true, new float[live.length],
+                        1, 1);
+                for (int row = 0; row < live.length; row++) {
+                    tokens[row] = top.token(row, 0);
+                    logProbabilities[row] = top.score(row, 0);
+                }
+            } else {
+                float[][] logits = session.step(lastTokens(sequences));
+                processors.process(sequences, logits);
+                for (int row = 0; row < live.length; row++) {
+                    tokens[row] = argmax(logits[row]);
+                    logProbabilities[row] = logProbability(logits[row], tokens[row], options.renormalizeLogits());
+                }
+            }
             List<Integer> keep = new ArrayList<>();
             for (int row = 0; row < live.length; row++) {
-                int token = argmax(logits[row]);
-                scores[live[row]] += logProbability(logits[row], token, options.renormalizeLogits());
+                if (stopped.test(live[row])) {
+                    continue;                          // nobody waits for it: it leaves like a finished row
+                }
+                int token = tokens[row];
+                scores[live[row]] += logProbabilities[row];
                 sequences[row] = append(sequences[row], token);
-                if (token == options.eosTokenId() || sequences[row].length >= maxLength) {
+                if (options.isEos(token) || sequences[row].length >= maxLength) {
                     done[live[row]] = sequences[row];
                 } else {
                     keep.add(row);
@@ -53,7 +74,8 @@ public final class GreedySearch implements SearchStrategy {
         }
         List<List<Hypothesis>> out = new ArrayList<>();
         for (int i = 0; i < sentences; i++) {
-            out.add(List.of(new Hypothesis(Arrays.copyOfRange(done[i], 1, done[i].length), scores[i])));
+            out.add(done[i] == null ? List.of()
+                    : List.of(new Hypothesis(Arrays.copyOfRange(done[i], 1, done[i].length), scores[i])));
         }
         return out;
     }
@@ -83,12 +105,10 @@ public final class GreedySearch implements SearchStrategy {
     }
 
     /** The chosen token's log-probability under the processed scores. */
-    private static double logProbability(float[] processed, int token, boolean alreadyNormalised) {
+    private static float logProbability(float[] processed, int token, boolean alreadyNormalised) {
         if (alreadyNormalised) {
             return processed[token];
         }
-        float[] copy = processed.clone();
-        LogSoftmax.apply(copy);
-        return copy[token];
+        return LogSoftmax.at(processed, token);
     }
 }

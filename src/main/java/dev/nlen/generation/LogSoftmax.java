@@ -35,12 +35,29 @@ final class LogSoftmax implements LogitsProcessor {
     }
 
     static void apply(float[] row) {
+        float logSum = logSumExp(row);
+        if (logSum == Float.NEGATIVE_INFINITY) {
+            return; // every token banned: nothing to normalise
+        }
+        for (int i = 0; i < row.length; i++) {
+            row[i] -= logSum;
+        }
+    }
+
+    /** {@code apply(row.clone())[token]}, bit for bit, without the copy. */
+    static float at(float[] row, int token) {
+        float logSum = logSumExp(row);
+        return logSum == Float.NEGATIVE_INFINITY ? row[token] : row[token] - logSum;
+    }
+
+    /** The row's log-sum-exp as {@link #apply} subtracts it; -inf when every token is banned. */
+    private static float logSumExp(float[] row) {
         float max = Float.NEGATIVE_INFINITY;
         for (float v : row) {
             max = Math.max(max, v);
         }
         if (max == Float.NEGATIVE_INFINITY) {
-            return; // every token banned: nothing to normalise
+            return max;
         }
         double sum = 0;
         for (float v : row) {
@@ -49,10 +66,13 @@ final class LogSoftmax implements LogitsProcessor {
                 sum += Math.exp(shifted);
             }
         }
-        float logSum = (float) (max + Math.log(sum));
-        for (int i = 0; i < row.length; i++) {
-            row[i] -= logSum;
-        }
+        return (float) (max + Math.log(sum));
+    }
+
+    /** Renormalising is part of the runtime ranking itself. */
+    @Override
+    public long[] tokensBannedAt(int sequenceLength) {
+        return new long[0];
     }
 
     @Override

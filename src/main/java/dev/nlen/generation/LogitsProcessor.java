@@ -16,4 +16,13 @@ public interface LogitsProcessor {
     default boolean commutesWithNormalisation() {
         return false;
     }
+
+    /**
+     * The ids this processor bans in every row at this step, when that is all it does (then the step can be
+     * ranked inside the runtime); {@code null} when it needs the rows' logits or tokens. The sequence length
+     * (decoder start included) is the same for every row of a search step.
+     */
+    default long[] tokensBannedAt(int sequenceLength) {
+        return null;
+    }
 }

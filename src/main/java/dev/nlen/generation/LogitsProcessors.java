@@ -22,10 +22,10 @@ public record LogitsProcessors(List<LogitsProcessor> processors) implements Logi
             list.add(new BadWordsProcessor(options.badWordsIds()));
         }
         if (options.minLength() > 0) {
-            list.add(new MinLengthProcessor(options.minLength(), options.eosTokenId()));
+            list.add(new MinLengthProcessor(options.minLength(), options.eosTokenIds()));
         }
         if (options.minNewTokens() > 0) {
-            list.add(new MinLengthProcessor(options.minNewTokens() + 1, options.eosTokenId()));
+            list.add(new MinLengthProcessor(options.minNewTokens() + 1, options.eosTokenIds()));
         }
         if (options.forcedEosTokenId() >= 0) {
             list.add(new ForcedEosProcessor(options.effectiveMaxLength(), options.forcedEosTokenId()));
@@ -40,6 +40,22 @@ public record LogitsProcessors(List<LogitsProcessor> processors) implements Logi
     boolean endsNormalisedAfterMasksOnly() {
         return !processors.isEmpty() && processors.getLast() == LogSoftmax.INSTANCE
                 && processors.stream().allMatch(LogitsProcessor::commutesWithNormalisation);
+    }
+
+    /** Every processor's bans, in one sorted list without repeats; {@code null} when one of them needs the logits. */
+    @Override
+    public long[] tokensBannedAt(int sequenceLength) {
+        java.util.TreeSet<Long> all = new java.util.TreeSet<>();
+        for (LogitsProcessor processor : processors) {
+            long[] banned = processor.tokensBannedAt(sequenceLength);
+            if (banned == null) {
+                return null;
+            }
+            for (long id : banned) {
+                all.add(id);
+            }
+        }
+        return all.stream().mapToLong(Long::longValue).toArray();
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.nlen.generation;
 
 import dev.nlen.model.DecoderSession;
 import java.util.List;
+import java.util.function.IntPredicate;
 
 /** How the next tokens are chosen. Greedy and beam search are the two kinds; both drop finished rows. */
 public sealed interface SearchStrategy permits GreedySearch, BeamSearch {
@@ -11,7 +12,16 @@ public sealed interface SearchStrategy permits GreedySearch, BeamSearch {
      *
      * @return per source row, its hypotheses best first ({@code num_return_sequences} of them)
      */
-    List<List<Hypothesis>> search(DecoderSession session, GenerationOptions options);
+    default List<List<Hypothesis>> search(DecoderSession session, GenerationOptions options) {
+        return search(session, options, sentence -> false);
+    }
+
+    /**
+     * As {@link #search(DecoderSession, GenerationOptions)}, but a source row whose {@code stopped} test turns true
+     * (its request was cancelled or timed out) leaves the batch at the next step, like a finished one; its result is
+     * an empty list. Checked once per step, so it costs nothing when nobody stops.
+     */
+    List<List<Hypothesis>> search(DecoderSession session, GenerationOptions options, IntPredicate stopped);
 
     static SearchStrategy forOptions(GenerationOptions options) {
         return options.numBeams() == 1 && options.numReturnSequences() == 1 ? new GreedySearch() : new BeamSearch();

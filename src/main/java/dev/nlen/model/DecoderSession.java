@@ -11,9 +11,29 @@ public interface DecoderSession extends AutoCloseable {
 
     /**
      * Feeds one token per row (the decoder start token on the first call) and returns the logits of the next token,
-     * [rows][vocab]. After the first step only the new token is fed; the cache holds the rest.
+     * [rows][vocab]. After the first step only the new token is fed; the cache holds the rest. The rows may be reused
+     * by the next step: they are valid until then, and the caller may change them in place.
      */
     float[][] step(long[] tokens);
+
+    /** Whether {@link #stepRanked} is available: the step can be ranked where the logits are. */
+    default boolean ranksInRuntime() {
+        return false;
+    }
+
+    /**
+     * Feeds one token per row like {@link #step} and ranks the next tokens without handing out the logits: per
+     * sentence (each {@code beams} consecutive rows) the {@code k} best (row, token) by
+     * {@code log_softmax(logits with banned = -inf) + beamScores} (or {@code log_softmax(logits)}, then the bans,
+     * when {@code normaliseAfterBans} is false), best first, the lower beam · vocab + token first on ties.
+     *
+     * @param banned     token ids banned in every row this step
+     * @param beamScores per row, added to its log-probabilities
+     */
+    default TopCandidates stepRanked(long[] tokens, long[] banned, boolean normaliseAfterBans, float[] beamScores,
+                                     int beams, int k) {
+        throw new UnsupportedOperationException("this session hands out logits only");
+    }
 
     /**
      * Beam reorder: new row {@code i} continues old row {@code rows[i]}, which must decode the same source sentence.

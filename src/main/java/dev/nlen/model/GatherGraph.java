@@ -1,7 +1,5 @@
 package dev.nlen.model;
 
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
@@ -31,10 +29,7 @@ final class GatherGraph {
     static byte[] build(List<Input> inputs) {
         Proto graph = new Proto();
         for (int i = 0; i < inputs.size(); i++) {
-            Proto node = new Proto().string(1, inputName(i)).string(1, "rows").string(2, outputName(i))
-                    .string(4, "Gather")
-                    .message(5, new Proto().string(1, "axis").varint(3, 0).varint(20, 2)); // AttributeProto INT
-            graph.message(1, node);
+            graph.message(1, Proto.node("Gather", List.of(inputName(i), "rows"), List.of(outputName(i)), "axis", 0));
         }
         graph.string(2, "gather_rows");
         for (int i = 0; i < inputs.size(); i++) {
@@ -44,55 +39,10 @@ final class GatherGraph {
         for (int i = 0; i < inputs.size(); i++) {
             graph.message(12, valueInfo(outputName(i), inputs.get(i).elementType()));
         }
-        return new Proto()
-                .varint(1, 8)                                            // ir_version
-                .string(2, "nlen")                                       // producer_name
-                .message(7, graph)
-                .message(8, new Proto().string(1, "").varint(2, 13))     // opset_import: ai.onnx 13
-                .bytes();
+        return Proto.model(graph);
     }
 
-    /** ValueInfoProto with an element type and an unknown shape. */
     private static Proto valueInfo(String name, int elementType) {
-        Proto tensorType = new Proto().varint(1, elementType);
-        return new Proto().string(1, name).message(2, new Proto().message(1, tensorType));
-    }
-
-    /** Just enough of the protobuf wire format: varints and length-delimited fields. */
-    private static final class Proto {
-        private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-
-        Proto varint(int field, long value) {
-            writeVarint((long) field << 3);
-            writeVarint(value);
-            return this;
-        }
-
-        Proto string(int field, String value) {
-            return lengthDelimited(field, value.getBytes(StandardCharsets.UTF_8));
-        }
-
-        Proto message(int field, Proto value) {
-            return lengthDelimited(field, value.bytes());
-        }
-
-        byte[] bytes() {
-            return out.toByteArray();
-        }
-
-        private Proto lengthDelimited(int field, byte[] value) {
-            writeVarint(((long) field << 3) | 2);
-            writeVarint(value.length);
-            out.writeBytes(value);
-            return this;
-        }
-
-        private void writeVarint(long value) {
-            while ((value & ~0x7FL) != 0) {
-                out.write((int) ((value & 0x7F) | 0x80));
-                value >>>= 7;
-            }
-            out.write((int) value);
-        }
+        return Proto.valueInfo(name, elementType);
     }
 }

@@ -16,21 +16,22 @@ record MergedDecoder(OrtEnvironment env, OrtSession session, int layers, int hea
         implements DecoderGraphs {
 
     @Override
-    public OrtSession.Result runWithoutCache(OnnxTensor ids, OnnxTensor mask, OnnxTensor hidden) throws OrtException {
+    public OrtSession.Result runWithoutCache(OnnxTensor ids, OnnxTensor mask, OnnxTensor hidden, OnnxTensor logits)
+            throws OrtException {
         long rows = ids.getInfo().getShape()[0];
         try (OnnxTensor zeros = Tensors.zeros(env, rows, heads, 1, headDim);
              OnnxTensor useCache = OnnxTensor.createTensor(env, new boolean[] {false})) {
             OnnxTensor[] dummy = new OnnxTensor[2 * layers];
             java.util.Arrays.fill(dummy, zeros);
-            return session.run(inputs(ids, mask, hidden, dummy, dummy, useCache));
+            return DecoderGraphs.run(session, inputs(ids, mask, hidden, dummy, dummy, useCache), logits);
         }
     }
 
     @Override
     public OrtSession.Result runWithCache(OnnxTensor ids, OnnxTensor mask, OnnxTensor hidden, OnnxTensor[] selfKv,
-                                          OnnxTensor[] crossKv) throws OrtException {
+                                          OnnxTensor[] crossKv, OnnxTensor logits) throws OrtException {
         try (OnnxTensor useCache = OnnxTensor.createTensor(env, new boolean[] {true})) {
-            return session.run(inputs(ids, mask, hidden, selfKv, crossKv, useCache));
+            return DecoderGraphs.run(session, inputs(ids, mask, hidden, selfKv, crossKv, useCache), logits);
         }
     }
 

@@ -4,13 +4,11 @@ import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
-import java.util.IdentityHashMap;
-import java.util.Set;
-import java.util.Collections;
 
 /**
- * The KV-cache state of one generation. Tensors ONNX Runtime hands back are fed back as they are; each group of
- * tensors is owned by the result that produced it, and a result is closed as soon as no group refers to it.
+ * The KV-cache state of one generation. Tensors ONNX Runtime hands back are fed back as they are. Three groups of
+ * tensors (encoder states, cross-attention cache, self-attention cache) each hold one reference to the
+ * {@link SharedResult} they came from; replacing a group releases its reference, and the last one closes the result.
  */
 final class OnnxDecoderSession implements DecoderSession {
 
@@ -20,27 +18,34 @@ final class OnnxDecoderSession implements DecoderSession {
     private final RowGather selfGather;
     private final RowGather allGather;
     private final int layers;
+    private final LogitsBuffer logits;
+    private final RuntimeRanker ranker;
+    private RuntimeRanker.Bias bias;   // made on the first ranked step
+    private final int vocab;
 
     private OnnxTensor hidden;       // [rows, S, d_model]
     private OnnxTensor mask;         // [rows, S]
     private OnnxTensor[] selfKv;     // per slot [rows, heads, P, head_dim]; null before the first step
     private OnnxTensor[] crossKv;    // per slot [rows, heads, S, head_dim]; null before the first step
-    private AutoCloseable statesOwner;
-    private AutoCloseable crossOwner;
-    private AutoCloseable selfOwner;
+    private SharedResult statesOwner;
+    private SharedResult crossOwner;
+    private SharedResult selfOwner;
     private int rows;
 
     OnnxDecoderSession(OrtEnvironment env, DecoderGraphs graphs, RowGather statesGather, RowGather selfGather,
-                       RowGather allGather, int layers, OnnxEncodedBatch encoded) {
+                       RowGather allGather, RuntimeRanker ranker, int layers, int vocab, OnnxEncodedBatch encoded) {
         this.env = env;
         this.graphs = graphs;
         this.statesGather = statesGather;
         this.selfGather = selfGather;
         this.allGather = allGather;
         this.layers = layers;
+        this.logits = new LogitsBuffer(env, vocab);
+        this.ranker = ranker;
+        this.vocab = vocab;
         this.hidden = encoded.hidden();
         this.mask = encoded.mask();
-        this.statesOwner = encoded;
+        this.statesOwner = new SharedResult(encoded, 1);
         this.rows = encoded.rows();
     }
 
@@ -51,27 +56,61 @@ final class OnnxDecoderSession implements DecoderSession {
 
     @Override
     public float[][] step(long[] tokens) {
+        run(tokens);
+        return logits.rows();
+    }
+
+    @Override
+    public boolean ranksInRuntime() {
+        return true;
+    }
+
+    @Override
+    public TopCandidates stepRanked(long[] tokens, long[] banned, boolean normaliseAfterBans, float[] beamScores,
+                                    int beams, int k) {
+        if (beamScores.length < rows) {
+            throw new IllegalArgumentException(beamScores.length + " beam scores for " + rows + " rows");
+        }
+        run(tokens);
+        try {
+            if (bias == null) {
+                bias = ranker.newBias(vocab);
+            }
+            return ranker.rank(logits.tensor(rows), rows, vocab, bias.banning(banned), normaliseAfterBans,
+                    beamScores, beams, k);
+        } catch (OrtException e) {
+            throw new IllegalStateException("ranking a step failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** One decoder step; the logits are left in {@link #logits}'s direct buffer. */
+    private void run(long[] tokens) {
         if (tokens.length != rows) {
             throw new IllegalArgumentException(tokens.length + " tokens for " + rows + " rows");
         }
         try (OnnxTensor ids = Tensors.column(env, tokens)) {
-            OrtSession.Result result;
+            OnnxTensor out = logits.tensor(rows);
             if (selfKv == null) {
-                result = graphs.runWithoutCache(ids, mask, hidden);
+                OrtSession.Result result = graphs.runWithoutCache(ids, mask, hidden, out);
+                SharedResult owner = new SharedResult(result, 2);
                 crossKv = cache(result, "encoder");
-                crossOwner = result;
+                selfKv = cache(result, "decoder");
+                crossOwner = owner;
+                selfOwner = owner;
             } else {
-                result = graphs.runWithCache(ids, mask, hidden, selfKv, crossKv);
+                OrtSession.Result result = graphs.runWithCache(ids, mask, hidden, selfKv, crossKv, out);
+                replaceSelf(result);
             }
-            AutoCloseable previous = selfOwner;
-            selfKv = cache(result, "decoder");
-            selfOwner = result;
-            float[][] logits = Tensors.lastPositionRows((OnnxTensor) result.get("logits").orElseThrow());
-            retire(previous);
-            return logits;
         } catch (OrtException e) {
             throw new IllegalStateException("decoder step failed: " + e.getMessage(), e);
         }
+    }
+
+    private void replaceSelf(OrtSession.Result result) {
+        SharedResult previous = selfOwner;
+        selfOwner = new SharedResult(result, 1);
+        selfKv = cache(result, "decoder");
+        previous.release();
     }
 
     @Override
@@ -80,17 +119,17 @@ final class OnnxDecoderSession implements DecoderSession {
         if (order.length != rows) {
             throw new IllegalArgumentException("a beam reorder keeps the row count " + rows);
         }
-        if (selfKv == null) {
-            return; // nothing cached yet, and the encoder states are the same for every beam of a sentence
+        if (selfKv == null || isIdentity(order)) {
+            return; // nothing cached yet, or every beam continues itself: the cache already is in order
         }
         try {
             OrtSession.Result gathered = selfGather.gather(selfKv, order);
-            AutoCloseable previous = selfOwner;
+            SharedResult previous = selfOwner;
             for (int i = 0; i < selfKv.length; i++) {
                 selfKv[i] = RowGather.output(gathered, i);
             }
-            selfOwner = gathered;
-            retire(previous);
+            selfOwner = new SharedResult(gathered, 1);
+            previous.release();
         } catch (OrtException e) {
             throw new IllegalStateException("beam reorder failed: " + e.getMessage(), e);
         }
@@ -99,6 +138,9 @@ final class OnnxDecoderSession implements DecoderSession {
     @Override
     public void selectRows(int[] order) {
         checkRows(order);
+        if (order.length == rows && isIdentity(order)) {
+            return;
+        }
         try {
             boolean cached = selfKv != null;
             OnnxTensor[] all = new OnnxTensor[cached ? 2 + 4 * layers : 2];
@@ -117,11 +159,12 @@ final class OnnxDecoderSession implements DecoderSession {
                     crossKv[i] = RowGather.output(gathered, 2 + selfKv.length + i);
                 }
             }
-            Set<AutoCloseable> previous = owners();
-            statesOwner = gathered;
-            crossOwner = cached ? gathered : null;
-            selfOwner = cached ? gathered : null;
-            previous.forEach(this::retire);
+            SharedResult owner = new SharedResult(gathered, cached ? 3 : 1);
+            SharedResult[] previous = {statesOwner, crossOwner, selfOwner};
+            statesOwner = owner;
+            crossOwner = cached ? owner : null;
+            selfOwner = cached ? owner : null;
+            releaseAll(previous);
             rows = order.length;
         } catch (OrtException e) {
             throw new IllegalStateException("row selection failed: " + e.getMessage(), e);
@@ -147,36 +190,49 @@ final class OnnxDecoderSession implements DecoderSession {
         }
     }
 
-    /** Closes an owner that no tensor group refers to any more. */
-    private void retire(AutoCloseable owner) {
-        if (owner != null && owner != statesOwner && owner != crossOwner && owner != selfOwner) {
-            closeQuietly(owner);
-        }
-    }
-
-    /** The distinct results currently owning tensors: one group may share its owner with another. */
-    private Set<AutoCloseable> owners() {
-        Set<AutoCloseable> owners = Collections.newSetFromMap(new IdentityHashMap<>());
-        for (AutoCloseable owner : new AutoCloseable[] {statesOwner, crossOwner, selfOwner}) {
-            if (owner != null) {
-                owners.add(owner);
+    private static boolean isIdentity(int[] order) {
+        for (int i = 0; i < order.length; i++) {
+            if (order[i] != i) {
+                return false;
             }
         }
-        return owners;
+        return true;
+    }
+
+    /** Releases each reference, every one even when one fails; the first failure is thrown, the rest suppressed. */
+    private static void releaseAll(SharedResult... owners) {
+        RuntimeException failure = null;
+        for (SharedResult owner : owners) {
+            if (owner == null) {
+                continue;
+            }
+            try {
+                owner.release();
+            } catch (RuntimeException e) {
+                if (failure == null) {
+                    failure = e;
+                } else {
+                    failure.addSuppressed(e);
+                }
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
     }
 
     @Override
     public void close() {
-        Set<AutoCloseable> owners = owners();
+        SharedResult[] owners = {selfOwner, crossOwner, statesOwner};
         statesOwner = crossOwner = selfOwner = null;
-        owners.forEach(OnnxDecoderSession::closeQuietly);
-    }
-
-    private static void closeQuietly(AutoCloseable owner) {
+        selfKv = crossKv = null;
         try {
-            owner.close();
-        } catch (Exception e) {
-            throw new IllegalStateException("releasing decoder tensors failed", e);
+            releaseAll(owners);
+        } finally {
+            logits.close();
+            if (bias != null) {
+                bias.close();
+            }
         }
     }
 }

@@ -24,6 +24,7 @@ public final class OnnxSeq2SeqModel implements Seq2SeqModel {
     private final RowGather statesGather;
     private final RowGather selfGather;
     private final RowGather allGather;
+    private final RuntimeRanker ranker;
 
     private OnnxSeq2SeqModel(OrtEnvironment env, ModelFiles files, ModelConfig config, SessionFactory sessions,
                              List<AutoCloseable> opened) throws OrtException {
@@ -39,6 +40,7 @@ public final class OnnxSeq2SeqModel implements Seq2SeqModel {
         List<Integer> all = new ArrayList<>(List.of(GatherGraph.FLOAT, GatherGraph.INT64));
         all.addAll(Collections.nCopies(4 * layers(), GatherGraph.FLOAT));
         this.allGather = track(opened, new RowGather(env, all));
+        this.ranker = track(opened, new RuntimeRanker(env, sessions.intraOpThreads()));
     }
 
     /** Loads and validates the export; on any failure closes what was opened and names the file at fault. */
@@ -141,8 +143,8 @@ public final class OnnxSeq2SeqModel implements Seq2SeqModel {
 
     @Override
     public DecoderSession startDecoding(EncodedBatch encoded) {
-        return new OnnxDecoderSession(env, decoder, statesGather, selfGather, allGather, layers(),
-                (OnnxEncodedBatch) encoded);
+        return new OnnxDecoderSession(env, decoder, statesGather, selfGather, allGather, ranker, layers(),
+                config.vocabSize(), (OnnxEncodedBatch) encoded);
     }
 
     /**
@@ -152,7 +154,7 @@ public final class OnnxSeq2SeqModel implements Seq2SeqModel {
     public float[][] uncachedLogits(EncodedBatch encoded, long[][] prefix) {
         OnnxEncodedBatch batch = (OnnxEncodedBatch) encoded;
         try (OnnxTensor ids = Tensors.int64(env, prefix);
-             OrtSession.Result result = decoder.runWithoutCache(ids, batch.mask(), batch.hidden())) {
+             OrtSession.Result result = decoder.runWithoutCache(ids, batch.mask(), batch.hidden(), null)) {
             return Tensors.lastPositionRows((OnnxTensor) result.get("logits").orElseThrow());
         } catch (OrtException e) {
             throw new IllegalStateException("decoder failed: " + e.getMessage(), e);
@@ -161,10 +163,22 @@ public final class OnnxSeq2SeqModel implements Seq2SeqModel {
 
     @Override
     public void close() {
-        allGather.close();
-        selfGather.close();
-        statesGather.close();
-        decoder.close();
-        Sessions.close(encoder);
+        // every close runs even when one fails: the first failure is thrown, the others are suppressed into it
+        RuntimeException failure = null;
+        for (Runnable close : List.<Runnable>of(ranker::close, allGather::close, selfGather::close, statesGather::close,
+                decoder::close, () -> Sessions.close(encoder))) {
+            try {
+                close.run();
+            } catch (RuntimeException e) {
+                if (failure == null) {
+                    failure = e;
+                } else {
+                    failure.addSuppressed(e);
+                }
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
     }
 }

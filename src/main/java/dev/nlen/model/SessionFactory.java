@@ -31,6 +31,10 @@ final class SessionFactory {
                 + (options.intraOpThreads() > 0 ? ", " + options.intraOpThreads() + " intra-op threads" : ""));
     }
 
+    int intraOpThreads() {
+        return options.intraOpThreads();
+    }
+
     /** The device actually used: never {@code AUTO}. */
     Device device() {
         return device;

@@ -9,13 +9,22 @@ final class Sessions {
     private Sessions() {
     }
 
+    /** Closes every session even when one fails; the first failure is thrown, the others suppressed into it. */
     static void close(OrtSession... sessions) {
+        IllegalStateException failure = null;
         for (OrtSession session : sessions) {
             try {
                 session.close();
-            } catch (OrtException e) {
-                throw new IllegalStateException("closing an ONNX Runtime session failed", e);
+            } catch (OrtException | RuntimeException e) {
+                if (failure == null) {
+                    failure = new IllegalStateException("closing an ONNX Runtime session failed", e);
+                } else {
+                    failure.addSuppressed(e);
+                }
             }
+        }
+        if (failure != null) {
+            throw failure;
         }
     }
 }

@@ -10,18 +10,20 @@ import java.util.Map;
 record SplitDecoder(OrtSession firstStep, OrtSession withPast, int layers) implements DecoderGraphs {
 
     @Override
-    public OrtSession.Result runWithoutCache(OnnxTensor ids, OnnxTensor mask, OnnxTensor hidden) throws OrtException {
-        return firstStep.run(Map.of("encoder_attention_mask", mask, "input_ids", ids, "encoder_hidden_states", hidden));
+    public OrtSession.Result runWithoutCache(OnnxTensor ids, OnnxTensor mask, OnnxTensor hidden, OnnxTensor logits)
+            throws OrtException {
+        return DecoderGraphs.run(firstStep,
+                Map.of("encoder_attention_mask", mask, "input_ids", ids, "encoder_hidden_states", hidden), logits);
     }
 
     @Override
     public OrtSession.Result runWithCache(OnnxTensor ids, OnnxTensor mask, OnnxTensor hidden, OnnxTensor[] selfKv,
-                                          OnnxTensor[] crossKv) throws OrtException {
+                                          OnnxTensor[] crossKv, OnnxTensor logits) throws OrtException {
         Map<String, OnnxTensor> inputs = new HashMap<>();
         inputs.put("encoder_attention_mask", mask);
         inputs.put("input_ids", ids);
         MergedDecoder.putPast(inputs, layers, selfKv, crossKv);
-        return withPast.run(inputs);
+        return DecoderGraphs.run(withPast, inputs, logits);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.nlen.translation;
 
 import dev.nlen.generation.GenerationOptions;
+import dev.nlen.markup.HtmlDocument;
 import dev.nlen.text.ArticleSegmenter;
 import dev.nlen.text.LongSentenceSplitter;
 import dev.nlen.text.Paragraph;
@@ -28,6 +29,7 @@ public final class ArticleTranslator {
     private final SentenceTranslator translator;
     private final ArticleSegmenter segmenter;
     private final LongSentenceSplitter splitter;
+    private final LanguageCheck languageCheck;
 
     public ArticleTranslator(SentenceTranslator translator, ArticleSegmenter segmenter) {
         this(translator, segmenter, Integer.MAX_VALUE);
@@ -39,10 +41,44 @@ public final class ArticleTranslator {
         this.segmenter = segmenter;
         this.splitter = new LongSentenceSplitter(translator::countTokens,
                 Math.min(maxPieceTokens, translator.maxSourceTokens() - POSITION_MARGIN));
+        this.languageCheck = LanguageCheck.NONE;
+    }
+
+    private ArticleTranslator(ArticleTranslator base, LanguageCheck languageCheck) {
+        this.translator = base.translator;
+        this.segmenter = base.segmenter;
+        this.splitter = base.splitter;
+        this.languageCheck = languageCheck;
+    }
+
+    /** The same translator, leaving paragraphs that {@code check} finds foreign as they are (flagged). */
+    public ArticleTranslator withLanguageCheck(LanguageCheck check) {
+        return new ArticleTranslator(this, check);
     }
 
     public SegmentedArticle segment(String text) {
         return segmenter.segment(text);
+    }
+
+    /** The HTML's pieces as an article: one paragraph per piece, the kind the HTML gives it. */
+    public SegmentedArticle segment(HtmlDocument html) {
+        return HtmlTranslation.segment(this, html);
+    }
+
+    /** An HTML document translated: its aligned document and the HTML with the English in place. */
+    public TranslatedHtml translate(HtmlDocument html, GenerationOptions options) {
+        return translate(html, segment(html), options);
+    }
+
+    /** As {@link #translate(HtmlDocument, GenerationOptions)}, with the article from {@link #segment(HtmlDocument)}. */
+    public TranslatedHtml translate(HtmlDocument html, SegmentedArticle article, GenerationOptions options) {
+        return HtmlTranslation.translate(this, translator, html, article, options);
+    }
+
+    /** As {@link #translateAsync(SegmentedArticle, GenerationOptions)}, for HTML: cancelling stops all of it. */
+    public CompletableFuture<TranslatedHtml> translateAsync(HtmlDocument html, SegmentedArticle article,
+                                                            GenerationOptions options) {
+        return HtmlTranslation.translateAsync(this, translator, html, article, options);
     }
 
     public AlignedDocument translate(String text, GenerationOptions options) {
@@ -51,14 +87,28 @@ public final class ArticleTranslator {
 
     public AlignedDocument translate(SegmentedArticle article, GenerationOptions options) {
         long started = System.nanoTime();
-        Plan plan = plan(article);
-        List<SentenceTranslation> translated = translator.translate(plan.pieces(), options);
-        DocumentAssembler assembler = new DocumentAssembler(article.text(), translated, options);
-        List<AlignedParagraph> paragraphs = new ArrayList<>();
-        for (int p = 0; p < article.paragraphs().size(); p++) {
-            paragraphs.add(assembler.paragraph(article.paragraphs().get(p), plan.pieceIndices().get(p)));
-        }
-        return document(article, paragraphs, assembler, started);
+        Pieces pieces = pieces(article);
+        return assemble(article, pieces, translator.translate(pieces.distinct(), options), options,
+                started);
+    }
+
+    /**
+     * The same without holding the caller's thread while the sentences are decoded. Whoever gives up on the
+     * returned future (cancel, {@code orTimeout}) gives up on the sentences too: they leave the queue and the
+     * running batch.
+     */
+    public CompletableFuture<AlignedDocument> translateAsync(SegmentedArticle article, GenerationOptions options) {
+        long started = System.nanoTime();
+        Pieces pieces = pieces(article);
+        CompletableFuture<List<SentenceTranslation>> work = translator.translateAsync(pieces.distinct(), options);
+        CompletableFuture<AlignedDocument> document = work.thenApply(t -> assemble(article, pieces, t, options,
+                started));
+        document.whenComplete((done, failure) -> {
+            if (failure != null) {
+                work.cancel(true);
+            }
+        });
+        return document;
     }
 
     /**
@@ -70,9 +120,9 @@ public final class ArticleTranslator {
     public CompletableFuture<AlignedDocument> stream(SegmentedArticle article, GenerationOptions options,
                                                      Consumer<AlignedParagraph> onParagraph) {
         long started = System.nanoTime();
-        Plan plan = plan(article);
+        Pieces pieces = pieces(article);
         // written only by the chained stages below, which run one after another
-        List<SentenceTranslation> translated = new ArrayList<>(Collections.nCopies(plan.pieces().size(), null));
+        List<SentenceTranslation> translated = new ArrayList<>(Collections.nCopies(pieces.distinct().size(), null));
         DocumentAssembler assembler = new DocumentAssembler(article.text(), translated, options);
         List<AlignedParagraph> paragraphs = new ArrayList<>();
         List<CompletableFuture<?>> submitted = new ArrayList<>();
@@ -87,13 +137,14 @@ public final class ArticleTranslator {
         try {
             for (int p = 0; p < article.paragraphs().size(); p++) {
                 Paragraph paragraph = article.paragraphs().get(p);
-                List<List<Integer>> indices = plan.pieceIndices().get(p);
+                List<List<Integer>> indices = pieces.indices().get(p);
+                String language = pieces.foreign().get(p);
                 // pieces are numbered in order of first appearance: this paragraph's new ones follow the earlier ones'
                 int end = Math.max(firstNew, indices.stream().flatMap(List::stream).mapToInt(i -> i + 1).max().orElse(0));
                 int offset = firstNew;
                 CompletableFuture<List<SentenceTranslation>> own = end == offset
                         ? CompletableFuture.completedFuture(List.of())
-                        : translator.translateAsync(plan.pieces().subList(offset, end), options);
+                        : translator.translateAsync(pieces.distinct().subList(offset, end), options);
                 submitted.add(own);
                 own.whenComplete((out, failure) -> {
                     if (failure != null) {
@@ -107,7 +158,8 @@ public final class ArticleTranslator {
                     for (int i = 0; i < out.size(); i++) {
                         translated.set(offset + i, out.get(i));
                     }
-                    AlignedParagraph aligned = assembler.paragraph(paragraph, indices);
+                    AlignedParagraph aligned = language != null ? assembler.untranslated(paragraph, language)
+                            : assembler.paragraph(paragraph, indices);
                     paragraphs.add(aligned);
                     onParagraph.accept(aligned);
                     return null;
@@ -132,15 +184,25 @@ public final class ArticleTranslator {
         return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
     }
 
-    /** Every distinct piece once, in order of first appearance, and where each sentence's pieces are. */
-    private record Plan(List<String> pieces, List<List<List<Integer>>> pieceIndices) {}
+    /**
+     * The distinct pieces to translate, per paragraph and sentence the indices of its pieces, and per paragraph
+     * its language when it is left as it is (null when translated).
+     */
+    private record Pieces(List<String> distinct, List<List<List<Integer>>> indices, List<String> foreign) {}
 
-    private Plan plan(SegmentedArticle article) {
+    private Pieces pieces(SegmentedArticle article) {
         String text = article.text();
         Map<String, Integer> distinct = new LinkedHashMap<>();      // piece text → index of its translation
         List<List<List<Integer>>> pieceIndices = new ArrayList<>(); // paragraph → sentence → pieces
+        List<String> foreign = new ArrayList<>();                   // paragraph → its language if left as it is
         for (Paragraph paragraph : article.paragraphs()) {
+            String language = languageCheck.foreignLanguage(paragraph.content(text)).orElse(null);
+            foreign.add(language);
             List<List<Integer>> sentences = new ArrayList<>();
+            if (language != null) {
+                pieceIndices.add(sentences);
+                continue;
+            }
             for (Sentence sentence : paragraph.sentences()) {
                 List<Integer> pieces = new ArrayList<>();
                 for (Sentence piece : splitter.split(text, sentence)) {
@@ -150,7 +212,20 @@ public final class ArticleTranslator {
             }
             pieceIndices.add(sentences);
         }
-        return new Plan(List.copyOf(distinct.keySet()), pieceIndices);
+        return new Pieces(List.copyOf(distinct.keySet()), pieceIndices, foreign);
+    }
+
+    private AlignedDocument assemble(SegmentedArticle article, Pieces pieces, List<SentenceTranslation> translated,
+                                     GenerationOptions options, long started) {
+        String text = article.text();
+        DocumentAssembler assembler = new DocumentAssembler(text, translated, options);
+        List<AlignedParagraph> paragraphs = new ArrayList<>();
+        for (int p = 0; p < article.paragraphs().size(); p++) {
+            String language = pieces.foreign().get(p);
+            paragraphs.add(language != null ? assembler.untranslated(article.paragraphs().get(p), language)
+                    : assembler.paragraph(article.paragraphs().get(p), pieces.indices().get(p)));
+        }
+        return document(article, paragraphs, assembler, started);
     }
 
     private AlignedDocument document(SegmentedArticle article, List<AlignedParagraph> paragraphs,

@@ -32,6 +32,14 @@ final class DocumentAssembler {
                 paragraph.content(text), target, sentences);
     }
 
+    /** A paragraph in another language, left as it is: each sentence is its own "translation". */
+    AlignedParagraph untranslated(Paragraph paragraph, String language) {
+        List<AlignedSentence> sentences = paragraph.sentences().stream().map(s -> new AlignedSentence(s.start(),
+                s.end(), s.text(text), s.text(text), 0, List.of())).toList();
+        return new AlignedParagraph(paragraph.index(), kind(paragraph.kind()), paragraph.start(), paragraph.end(),
+                paragraph.content(text), paragraph.content(text), sentences, language);
+    }
+
     private AlignedSentence sentence(Sentence sentence, List<Integer> pieces) {
         List<String> targets = new ArrayList<>();
         double score = 0;

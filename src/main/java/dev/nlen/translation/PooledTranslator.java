@@ -1,42 +1,90 @@
 package dev.nlen.translation;
 
+import dev.nlen.batching.BatchFunction;
 import dev.nlen.batching.BatchListener;
 import dev.nlen.batching.BatchPolicy;
 import dev.nlen.batching.BatchScheduler;
+import dev.nlen.batching.SchedulerFullException;
 import dev.nlen.generation.GenerationOptions;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.function.IntPredicate;
 
 /**
- * Sentences of concurrent requests decoded together: requests with the same decoding options share batches,
- * bounded by sentence count and source tokens, on a fixed number of workers. Tokenizing happens on the caller's
- * thread, decoding on the workers.
+ * Sentences of concurrent requests decoded together: requests with the same decoding options share batches, formed
+ * round-robin over the requests and bounded by sentence count and by <em>work</em>, on a fixed number of workers.
+ * Work is what a sentence holds in the decoder at its worst: {@code beams × (source tokens + generated tokens)}, with
+ * generated tokens taken at the request's limit ({@code max_new_tokens}), so beams and output length can no longer
+ * multiply memory past the budget. Tokenizing happens on the caller's thread, decoding on the workers; a request
+ * that is cancelled or times out leaves the queue, and its sentences leave a running batch at the next step.
  */
 public final class PooledTranslator implements SentenceTranslator, AutoCloseable {
 
-    /** One sentence waiting for a batch. */
-    private record Pending(String text, long[] ids) {}
+    /** One sentence waiting for a batch, with its work. */
+    private record Pending(String text, long[] ids, int work) {}
 
     private final TranslationEngine engine;
     private final BatchScheduler<GenerationOptions, Pending, SentenceTranslation> scheduler;
 
     public PooledTranslator(TranslationEngine engine, BatchPolicy policy, BatchListener<GenerationOptions> listener) {
         this.engine = engine;
-        this.scheduler = BatchScheduler.<GenerationOptions, Pending, SentenceTranslation>builder(policy,
-                        (options, batch) -> engine.translate(batch.stream().map(Pending::text).toList(),
-                                batch.stream().map(Pending::ids).toList(), options))
-                .cost(pending -> pending.ids().length)
+        this.scheduler = BatchScheduler.builder(policy, new Decode(engine))
+                .cost(Pending::work)
                 .listener(listener)
                 .start();
     }
 
+    /** The batch function: one engine call, told which sentences nobody waits for any more. */
+    private record Decode(TranslationEngine engine) implements BatchFunction<GenerationOptions, Pending,
+            SentenceTranslation> {
+        @Override
+        public List<SentenceTranslation> apply(GenerationOptions options, List<Pending> batch) {
+            return apply(options, batch, i -> false);
+        }
+
+        @Override
+        public List<SentenceTranslation> apply(GenerationOptions options, List<Pending> batch, IntPredicate gone) {
+            return engine.translate(batch.stream().map(Pending::text).toList(),
+                    batch.stream().map(Pending::ids).toList(), options, gone);
+        }
+    }
+
+    /**
+     * Worst-case decoder work of one sentence: every beam carries the source (cross-attention) and up to
+     * {@code max_new_tokens} generated tokens (self-attention cache), capped by the model's positions.
+     */
+    static int work(int sourceTokens, GenerationOptions options, int maxPositions) {
+        long generated = Math.min(options.effectiveMaxLength(), maxPositions);
+        return (int) Math.min(Integer.MAX_VALUE, (long) options.numBeams() * (sourceTokens + generated));
+    }
+
+    /**
+     * Queues the sentences; the future completes on a worker thread. Cancel it to give up: the sentences leave the
+     * queue and the running batch.
+     *
+     * @throws QueueFullException when the work held is at its limit (nothing was queued)
+     */
+    @Override
+    public CompletableFuture<List<SentenceTranslation>> translateAsync(List<String> sentences,
+                                                                      GenerationOptions options) {
+        int positions = engine.maxSourceTokens();
+        List<Pending> pending = sentences.stream().map(s -> {
+            long[] ids = engine.encode(s);
+            return new Pending(s, ids, work(ids.length, options, positions));
+        }).toList();
+        try {
+            return scheduler.submit(options, pending);
+        } catch (SchedulerFullException e) {
+            throw new QueueFullException(e.held(), e.requested(), e.limit(), e);
+        }
+    }
+
     @Override
     public List<SentenceTranslation> translate(List<String> sentences, GenerationOptions options) {
-        List<Pending> pending = sentences.stream().map(s -> new Pending(s, engine.encode(s))).toList();
-        CompletableFuture<List<SentenceTranslation>> future = scheduler.submit(options, pending);
+        CompletableFuture<List<SentenceTranslation>> future = translateAsync(sentences, options);
         try {
             return future.get();
         } catch (InterruptedException e) {
@@ -51,12 +99,9 @@ public final class PooledTranslator implements SentenceTranslator, AutoCloseable
         }
     }
 
-    /** Tokenizes here, decodes on the workers; cancelling the future drops the sentences still queued. */
-    @Override
-    public CompletableFuture<List<SentenceTranslation>> translateAsync(List<String> sentences,
-                                                                       GenerationOptions options) {
-        List<Pending> pending = sentences.stream().map(s -> new Pending(s, engine.encode(s))).toList();
-        return scheduler.submit(options, pending);
+    /** Work queued and running now, in the units of {@link #work}. */
+    public long heldWork() {
+        return scheduler.heldCost();
     }
 
     @Override

@@ -10,17 +10,12 @@ public interface SentenceTranslator {
     List<SentenceTranslation> translate(List<String> sentences, GenerationOptions options);
 
     /**
-     * The same, without waiting: cancelling the future gives up the sentences not yet translated. This default
-     * translates on the caller's thread before returning; a translator that queues work (or wraps one that does)
-     * overrides it, so that the streamed paragraphs of one article still share batches.
+     * The same without blocking the caller where the implementation can; cancelling the future (or its timing out)
+     * stops the work that is left. The default translates at once, on the caller's thread.
      */
     default CompletableFuture<List<SentenceTranslation>> translateAsync(List<String> sentences,
-                                                                        GenerationOptions options) {
-        try {
-            return CompletableFuture.completedFuture(translate(sentences, options));
-        } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(e);
-        }
+                                                                       GenerationOptions options) {
+        return CompletableFuture.completedFuture(translate(sentences, options));
     }
 
     int countTokens(String sentence);

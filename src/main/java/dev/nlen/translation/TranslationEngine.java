@@ -11,6 +11,7 @@ import dev.nlen.tokenize.MarianTokenizers;
 import dev.nlen.tokenize.Tokenizer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntPredicate;
 
 /**
  * Sentences in, translations out: tokenizer, model and generator for one export folder. Owns the tokenizer and the
@@ -107,7 +108,16 @@ public final class TranslationEngine implements SentenceTranslator, AutoCloseabl
 
     /** Sentences already encoded with {@link #encode}: the pool tokenizes on the caller's thread. */
     public List<SentenceTranslation> translate(List<String> sources, List<long[]> ids, GenerationOptions options) {
-        List<List<Hypothesis>> results = generator.generate(ids, options, maxBatchSize);
+        return translate(sources, ids, options, sentence -> false);
+    }
+
+    /**
+     * As above; sentence {@code i} leaves decoding at the next step once {@code stopped.test(i)} (its request was
+     * cancelled or timed out), and its translation then has no candidates.
+     */
+    public List<SentenceTranslation> translate(List<String> sources, List<long[]> ids, GenerationOptions options,
+                                               IntPredicate stopped) {
+        List<List<Hypothesis>> results = generator.generate(ids, options, maxBatchSize, stopped);
         List<SentenceTranslation> out = new ArrayList<>(results.size());
         for (int i = 0; i < results.size(); i++) {
             List<SentenceTranslation.Candidate> candidates = new ArrayList<>();

@@ -43,8 +43,42 @@ final class BatchQueueTest {
         add("k", 0, "a", "b");
         add("k", 0, "c", "d");
         Batch<String, String, String> batch = ready(0);
-        assertEquals(List.of("a", "b", "c"), batch.inputs());
+        assertEquals(List.of("a", "c", "b"), batch.inputs());
         assertEquals(3, batch.cost());
+    }
+
+    @Test
+    void batchesTakeRequestsRoundRobinSoASmallRequestRidesInTheNextBatchNotAfterTheArticle() {
+        add("k", 0, "a1", "a2", "a3", "a4", "a5", "a6", "a7", "a8");
+        Batch<String, String, String> first = ready(0);
+        assertEquals(List.of("a1", "a2", "a3"), first.inputs());
+        add("k", 1, "s");
+        // FIFO over sentences would run a4..a8 first; round-robin gives the one-sentence request a seat at once
+        assertEquals(List.of("a4", "s", "a5"), ready(1).inputs());
+        assertEquals(List.of("a6", "a7", "a8"), ready(1).inputs());
+    }
+
+    @Test
+    void servedRequestsRotateToTheBackSoEveryRequestGetsItsTurn() {
+        var wide = new BatchQueue<String, String, String>(BatchPolicy.of(2, 100, Duration.ZERO));
+        for (String name : List.of("a", "b", "c")) {
+            wide.add("k", new Job<>(2), List.of(name + "1", name + "2"), new int[] {1, 1}, 0);
+        }
+        assertEquals(List.of("a1", "b1"), readyFrom(wide).inputs());
+        assertEquals(List.of("c1", "a2"), readyFrom(wide).inputs());
+        assertEquals(List.of("b2", "c2"), readyFrom(wide).inputs());
+    }
+
+    @Test
+    void aRequestWhoseNextItemDoesNotFitSitsOutWhileOthersFillTheBatch() {
+        add("k", 0, "aaaaaaaa", "bbbbbbbb");
+        add("k", 0, "c", "d");
+        // 8 + 1 = 9; "bbbbbbbb" would make 17, so the first request sits out and the second adds "d" (10)
+        assertEquals(List.of("aaaaaaaa", "c", "d"), ready(0).inputs());
+    }
+
+    private static Batch<String, String, String> readyFrom(BatchQueue<String, String, String> q) {
+        return assertInstanceOf(Next.Ready.class, q.next(0, false)).batch();
     }
 
     @Test
@@ -128,8 +162,9 @@ final class BatchQueueTest {
     @Test
     void itemsOfAFailedJobAreDroppedFromLaterBatches() {
         Job<String> job = add("k", 0, "a", "b", "c", "d");
+        Batch<String, String, String> first = ready(0);
         add("k", 0, "e");
-        ready(0).fail(new IllegalStateException("boom"));
+        first.fail(new IllegalStateException("boom"));
         assertTrue(job.future().isCompletedExceptionally());
         assertEquals(List.of("e"), ready(5).inputs());
     }

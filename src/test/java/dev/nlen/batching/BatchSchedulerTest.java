@@ -145,17 +145,87 @@ final class BatchSchedulerTest {
     }
 
     @Test
-    void aFailingBatchFailsOnlyTheRequestsWithItemsInIt() throws Exception {
-        try (var scheduler = start(BatchPolicy.of(2, 100, Duration.ZERO))) {
+    void aFailingItemFailsOnlyItsOwnRequestAndItsBatchMatesAreRetriedWithoutIt() throws Exception {
+        try (var scheduler = start(BatchPolicy.of(4, 100, Duration.ZERO))) {
             holdWorker(scheduler);
             var innocent = scheduler.submit("k", List.of("a"));
-            var culprit = scheduler.submit("k", List.of("boom"));
-            var later = scheduler.submit("k", List.of("c", "d"));
+            var culprit = scheduler.submit("k", List.of("boom", "b"));
+            var later = scheduler.submit("k", List.of("c"));
             gateOpen.countDown();
-            var failure = assertThrows(ExecutionException.class, () -> await(innocent));
+            assertEquals(List.of("k:A"), await(innocent));
+            assertEquals(List.of("k:C"), await(later));
+            var failure = assertThrows(ExecutionException.class, () -> await(culprit));
             assertInstanceOf(IllegalArgumentException.class, failure.getCause());
-            assertSame(failure.getCause(), assertThrows(ExecutionException.class, () -> await(culprit)).getCause());
-            assertEquals(List.of("k:C", "k:D"), await(later));
+            // the shared batch, then each request alone: the culprit's retry fails, the others' succeed
+            assertEquals(List.of(new Seen("k", List.of("a", "boom", "c", "b")), new Seen("k", List.of("a")),
+                    new Seen("k", List.of("boom", "b")), new Seen("k", List.of("c"))),
+                    List.copyOf(batches).subList(1, batches.size()));
+        }
+    }
+
+    @Test
+    void aRequestAloneInAFailingBatchFailsWithoutARetry() throws Exception {
+        try (var scheduler = start(BatchPolicy.of(4, 100, Duration.ZERO))) {
+            var culprit = scheduler.submit("k", List.of("boom", "b"));
+            assertThrows(ExecutionException.class, () -> await(culprit));
+            assertEquals(1, batches.size());
+        }
+    }
+
+    @Test
+    void admissionRefusesWorkOverTheHeldLimitAndReleasesItWhenRequestsEnd() throws Exception {
+        try (var scheduler = start(BatchPolicy.of(8, 100, Duration.ZERO).withMaxHeldCost(10))) {
+            var gate = holdWorker(scheduler);                           // 4 held
+            var queued = scheduler.submit("k", List.of("abc", "def")); // 10 held
+            var full = assertThrows(SchedulerFullException.class, () -> scheduler.submit("k", List.of("x")));
+            assertEquals(10, full.held());
+            assertEquals(1, full.requested());
+            queued.cancel(true);                                        // a cancelled request frees its share
+            assertEquals(4, scheduler.heldCost());
+            var fits = scheduler.submit("k", List.of("xyzuvw"));
+            gateOpen.countDown();
+            await(gate);
+            assertEquals(List.of("k:XYZUVW"), await(fits));
+            assertEquals(0, scheduler.heldCost());
+        }
+    }
+
+    @Test
+    void aRequestBiggerThanTheLimitRunsWhenNothingElseIsHeld() throws Exception {
+        try (var scheduler = start(BatchPolicy.of(8, 100, Duration.ZERO).withMaxHeldCost(3))) {
+            assertEquals(List.of("k:ABCDEF"), await(scheduler.submit("k", List.of("abcdef"))));
+        }
+    }
+
+    @Test
+    void theBatchFunctionIsToldWhichRunningItemsWereAbandoned() throws Exception {
+        CountDownLatch started = new CountDownLatch(1);
+        CountDownLatch cancelled = new CountDownLatch(1);
+        Queue<List<Boolean>> seen = new ConcurrentLinkedQueue<>();
+        BatchFunction<String, String, String> stepwise = new BatchFunction<>() {
+            @Override
+            public List<String> apply(String key, List<String> items) {
+                throw new AssertionError("the scheduler passes the abandoned test");
+            }
+
+            @Override
+            public List<String> apply(String key, List<String> items, java.util.function.IntPredicate abandoned)
+                    throws InterruptedException {
+                started.countDown();
+                assertTrue(cancelled.await(5, TimeUnit.SECONDS));
+                seen.add(java.util.stream.IntStream.range(0, items.size()).mapToObj(abandoned::test).toList());
+                return items;
+            }
+        };
+        try (var scheduler = BatchScheduler.builder(BatchPolicy.of(8, 100, Duration.ofMillis(50)), stepwise)
+                .start()) {
+            var gone = scheduler.submit("k", List.of("a"));
+            var kept = scheduler.submit("k", List.of("b"));
+            assertTrue(started.await(5, TimeUnit.SECONDS));
+            gone.cancel(true);
+            cancelled.countDown();
+            assertEquals(List.of("b"), await(kept));
+            assertEquals(List.of(List.of(true, false)), List.copyOf(seen));
         }
     }
 

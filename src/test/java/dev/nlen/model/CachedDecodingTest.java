@@ -93,7 +93,8 @@ class CachedDecodingTest {
             long token = model.config().decoderStartTokenId();
             float[][][] out = new float[4][][];
             for (int step = 0; step < out.length; step++) {
-                out[step] = session.step(new long[] {token});
+                // a step's rows are valid until the next step: keep a copy
+                out[step] = Arrays.stream(session.step(new long[] {token})).map(float[]::clone).toArray(float[][]::new);
                 token = argmax(out[step][0]);
             }
             return out;

@@ -1,0 +1,89 @@
+package dev.nlen.api;
+
+import dev.nlen.config.TranslatorConfig;
+import dev.nlen.translation.AlignedDocument;
+import dev.nlen.translation.QueueFullException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * One translation under the scheduling rules: refused with 503 and {@code Retry-After} when the queue is full,
+ * stopped and answered 504 at the request timeout, stopped when the client goes away. Quarkus REST cancels the
+ * returned future when the connection closes; the cancellation travels back to the queued and running sentences.
+ */
+final class BoundedTranslation {
+
+    private BoundedTranslation() {
+    }
+
+    static CompletionStage<Response> start(TranslatorConfig.Scheduling scheduling,
+                                           Supplier<CompletableFuture<AlignedDocument>> translation,
+                                           Function<AlignedDocument, Response> render) {
+        CompletableFuture<AlignedDocument> document;
+        try {
+            document = translation.get();
+        } catch (QueueFullException e) {
+            return CompletableFuture.completedFuture(queueFull(e, scheduling.retryAfter()));
+        }
+        Duration timeout = scheduling.requestTimeout();
+        document.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        // rendering off the batch worker that completes the document, so the next batch is not held up
+        CompletableFuture<Response> response = document.handleAsync((done, failure) -> {
+            if (failure == null) {
+                return render.apply(done);
+            }
+            Throwable cause = failure instanceof CompletionException wrapped ? wrapped.getCause() : failure;
+            if (cause instanceof TimeoutException) {
+                return timedOut(timeout);
+            }
+            throw failure instanceof CompletionException wrapped ? wrapped : new CompletionException(cause);
+        }, ForkJoinPool.commonPool());
+        // the client hung up (Quarkus cancels the response): the sentences leave the queue and the batch
+        response.whenComplete((done, failure) -> {
+            if (response.isCancelled()) {
+                document.cancel(true);
+            }
+        });
+        return response;
+    }
+
+    /** A view of {@code work} that, when given up on (cancelled, timed out), gives up on {@code work} too. */
+    static <T, R> CompletableFuture<R> following(CompletableFuture<T> work, Function<T, R> view) {
+        CompletableFuture<R> derived = work.thenApply(view);
+        derived.whenComplete((done, failure) -> {
+            if (failure != null) {
+                work.cancel(true);
+            }
+        });
+        return derived;
+    }
+
+    private static Response queueFull(QueueFullException e, Duration retryAfter) {
+        Problem problem = new Problem("/problems/queue-full", "Queue full", 503,
+                "the service holds as much work as it may (" + e.held() + " of " + e.limit()
+                        + " units, beams × (source + generated tokens)); this request needs " + e.requested()
+                        + "; try again later", null, e.limit());
+        return withRetryAfter(ProblemMappers.respond(problem), retryAfter);
+    }
+
+    private static Response timedOut(Duration timeout) {
+        Problem problem = new Problem("/problems/timeout", "Request timed out", 504,
+                "the translation was not done within " + timeout.toMillis() + " ms and was stopped", null,
+                timeout.toMillis());
+        return ProblemMappers.respond(problem);
+    }
+
+    private static Response withRetryAfter(Response response, Duration retryAfter) {
+        long seconds = Math.max(1, (retryAfter.toMillis() + 999) / 1000);
+        return Response.fromResponse(response).header(HttpHeaders.RETRY_AFTER, seconds).build();
+    }
+}

@@ -1,0 +1,35 @@
+package dev.nlen.api.compat;
+
+/** A refused compat request: the HTTP status and a message naming the field and, where one applies, the limit. */
+public final class CompatException extends RuntimeException {
+
+    private final int status;
+    private final long retryAfterSeconds;
+
+    public CompatException(int status, String message) {
+        this(status, message, 0);
+    }
+
+    /** @param retryAfterSeconds the {@code Retry-After} to send, 0 for none */
+    public CompatException(int status, String message, long retryAfterSeconds) {
+        super(message);
+        this.status = status;
+        this.retryAfterSeconds = retryAfterSeconds;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public long retryAfterSeconds() {
+        return retryAfterSeconds;
+    }
+
+    public static CompatException badRequest(String message) {
+        return new CompatException(400, message);
+    }
+
+    public static CompatException tooLarge(String message) {
+        return new CompatException(413, message);
+    }
+}
