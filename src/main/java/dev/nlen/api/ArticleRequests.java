@@ -20,7 +20,7 @@ public class ArticleRequests {
 
     /** A request ready to translate; {@code html} is set when the body was HTML. */
     public record Prepared(ArticleTranslator translator, SegmentedArticle article, GenerationOptions options,
-                           HtmlDocument html) {}
+                           HtmlDocument html, String text) {}
 
     @Inject
     TranslatorRuntime runtime;
@@ -49,7 +49,7 @@ public class ArticleRequests {
             throw ProblemException.tooLarge("text", "the article has " + article.paragraphs().size()
                     + " paragraphs; the limit is " + limits.maxParagraphs(), limits.maxParagraphs());
         }
-        return new Prepared(translator, article, options, html);
+        return new Prepared(translator, article, options, html, text);
     }
 
     private ProblemException notReady() {

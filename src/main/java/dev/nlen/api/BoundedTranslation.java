@@ -9,7 +9,8 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
@@ -21,6 +22,10 @@ import java.util.function.Supplier;
  * returned future when the connection closes; the cancellation travels back to the queued and running sentences.
  */
 final class BoundedTranslation {
+
+    /** Renders answers: a thread each, so neither the batch workers nor a small shared pool wait on rendering. */
+    private static final Executor RENDERING = Executors.newThreadPerTaskExecutor(
+            Thread.ofVirtual().name("render-", 0).factory());
 
     private BoundedTranslation() {
     }
@@ -46,7 +51,7 @@ final class BoundedTranslation {
                 return timedOut(timeout);
             }
             throw failure instanceof CompletionException wrapped ? wrapped : new CompletionException(cause);
-        }, ForkJoinPool.commonPool());
+        }, RENDERING);
         // the client hung up (Quarkus cancels the response): the sentences leave the queue and the batch
         response.whenComplete((done, failure) -> {
             if (response.isCancelled()) {

@@ -9,6 +9,11 @@ import dev.nlen.translation.AlignedDocument;
 import dev.nlen.translation.ArticleTranslator;
 import dev.nlen.translation.TranslatedHtml;
 import io.smallrye.common.annotation.Blocking;
+import dev.nlen.api.security.ApiKeys;
+import dev.nlen.api.security.KeyFilter;
+import dev.nlen.api.security.KeyRequired;
+import dev.nlen.api.security.RateLimits;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -29,7 +34,14 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /** {@code POST /v1/translate}: a Dutch article in, the aligned bilingual document out, in the format asked for. */
 @Path("/v1/translate")
+@KeyRequired
 public class TranslateResource {
+
+    @Inject
+    RateLimits rateLimits;
+
+    @Inject
+    ApiKeys apiKeys;
 
     @Inject
     TranslatorRuntime runtime;
@@ -75,9 +87,16 @@ public class TranslateResource {
     @APIResponse(responseCode = "503", description = "The model is still loading or failed to load, or the queue "
             + "holds as much work as it may (Retry-After)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public CompletionStage<Response> translate(@Context HttpHeaders headers, byte[] body) {
+    public CompletionStage<Response> translate(@Context HttpHeaders headers, @Context HttpServerRequest http,
+                                               byte[] body) {
         DocumentRenderer renderer = OutputFormats.negotiate(headers.getAcceptableMediaTypes());
         ArticleRequests.Prepared prepared = requests.prepare(headers, body);
+        String client = apiKeys.client(KeyFilter.bearer(headers.getHeaderString(HttpHeaders.AUTHORIZATION)),
+                http.remoteAddress());
+        var refused = rateLimits.charge(client, prepared.text().codePointCount(0, prepared.text().length()));
+        if (refused.isPresent()) {
+            return CompletableFuture.completedFuture(KeyFilter.tooMany(refused.get()));
+        }
         HtmlDocument html = prepared.html();
         ArticleTranslator translator = prepared.translator();
         SegmentedArticle article = prepared.article();

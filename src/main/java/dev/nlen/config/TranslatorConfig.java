@@ -25,6 +25,48 @@ public interface TranslatorConfig {
 
     SentenceCache cache();
 
+    Security security();
+
+    /** API keys, rate limits and response headers (issue 7). */
+    interface Security {
+        /** Accepted API keys; none (and no key file) = the translation endpoints are open. */
+        Optional<java.util.List<String>> apiKeys();
+
+        /** A file of API keys, one a line ({@code #} comments). */
+        Optional<Path> apiKeyFile();
+
+        /** /q/metrics needs a key too (when keys are configured). */
+        @WithDefault("false")
+        boolean protectMetrics();
+
+        RateLimit rateLimit();
+
+        Headers headers();
+
+        interface RateLimit {
+            /** Requests per minute and client (API key, else address); 0 = unlimited. */
+            @WithDefault("0")
+            long requestsPerMinute();
+
+            /** Characters of text per minute and client; 0 = unlimited. */
+            @WithDefault("0")
+            long charactersPerMinute();
+
+            /** Most clients tracked at once. */
+            @WithDefault("100000")
+            long maxClients();
+        }
+
+        interface Headers {
+            /** The Content-Security-Policy of every answer without a page policy. */
+            @WithDefault("default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'; base-uri 'none'; form-action 'none'")
+            String contentSecurityPolicy();
+
+            /** Path prefix → Content-Security-Policy for pages that need more (the longest prefix wins). */
+            java.util.Map<String, String> pagePolicies();
+        }
+    }
+
     /** The sentence cache (prefix translator.cache). */
     interface SentenceCache {
         /** Most translated sentences kept; 0 turns the cache off. */

@@ -46,11 +46,7 @@ public class TranslatorRuntime {
     @Inject
     LanguageDetection languages;
 
-    private volatile TranslationEngine engine;
-    private volatile PooledTranslator pool;
-    private volatile ArticleTranslator translator;
-    private volatile GenerationOptions defaults;
-    private volatile Status status = new Status(false, "loading", null);
+    private final ModelLifecycle<LoadedModel> lifecycle = new ModelLifecycle<>();
 
     void onStart(@Observes StartupEvent event) {
         if (config.runtime().backgroundLoad()) {
@@ -62,21 +58,30 @@ public class TranslatorRuntime {
 
     private void load() {
         long started = System.nanoTime();
+        var state = lifecycle.load(this::open,
+                loaded -> loaded.engine().translate(List.of(config.runtime().warmupSentence()), loaded.defaults()));
+        switch (state) {
+            case ModelLifecycle.Ready<LoadedModel> ready -> LOG.infof("model %s (%s, %s) ready in %d ms",
+                    ready.resources().engine().info().id(), ready.resources().engine().info().precision(),
+                    ready.resources().engine().info().device(), (System.nanoTime() - started) / 1_000_000);
+            case ModelLifecycle.Failed<LoadedModel> failed -> LOG.errorf("model could not be loaded from %s: %s",
+                    config.model().dir().toAbsolutePath(), failed.reason());
+            default -> LOG.infof("model loading ended %s", state);
+        }
+    }
+
+    /** Everything a load opens; if a later part fails, the engine opened first is closed again. */
+    private LoadedModel open() {
+        TranslationEngine engine = TranslationEngine.open(EngineFactory.settings(config));
         try {
-            TranslationEngine opened = TranslationEngine.open(EngineFactory.settings(config));
-            GenerationOptions options = overrides(opened.defaults());
-            opened.translate(List.of(config.runtime().warmupSentence()), options);
-            engine = opened;
-            defaults = options;
-            pool = new PooledTranslator(opened, batchPolicy(), batchMetrics());
-            translator = new ArticleTranslator(cached(pool), new ArticleSegmenter(), config.limits().maxSentenceTokens())
-                    .withLanguageCheck(languages.paragraphCheck());
-            status = new Status(true, "ready", null);
-            LOG.infof("model %s (%s, %s) ready in %d ms", opened.info().id(), opened.info().precision(),
-                    opened.info().device(), (System.nanoTime() - started) / 1_000_000);
-        } catch (RuntimeException e) {
-            status = new Status(false, "failed", e.getMessage());
-            LOG.errorf("model could not be loaded from %s: %s", config.model().dir().toAbsolutePath(), e.getMessage());
+            GenerationOptions options = overrides(engine.defaults());
+            PooledTranslator pool = new PooledTranslator(engine, batchPolicy(), batchMetrics());
+            ArticleTranslator translator = new ArticleTranslator(cached(pool), new ArticleSegmenter(),
+                    config.limits().maxSentenceTokens()).withLanguageCheck(languages.paragraphCheck());
+            return new LoadedModel(engine, pool, translator, options);
+        } catch (RuntimeException | Error e) {
+            engine.close();
+            throw e;
         }
     }
 
@@ -112,6 +117,8 @@ public class TranslatorRuntime {
                 .description("Sentences per decoded batch").publishPercentileHistogram().register(registry);
         DistributionSummary tokens = DistributionSummary.builder("translator.batch.tokens")
                 .description("Work (beams x (source + generated tokens)) per decoded batch").register(registry);
+        io.micrometer.core.instrument.Gauge.builder("translator.queue.work", this, TranslatorRuntime::heldWork)
+                .description("Work queued and running: beams x (source + generated tokens)").register(registry);
         Timer time = Timer.builder("translator.batch.latency").description("Decoding time of one batch")
                 .publishPercentileHistogram().register(registry);
         return (options, items, cost, nanos) -> {
@@ -133,38 +140,43 @@ public class TranslatorRuntime {
     }
 
     public Status status() {
-        return status;
+        return switch (lifecycle.state()) {
+            case ModelLifecycle.Loading<LoadedModel> loading -> new Status(false, "loading", null);
+            case ModelLifecycle.Ready<LoadedModel> ready -> new Status(true, "ready", null);
+            case ModelLifecycle.Failed<LoadedModel> failed -> new Status(false, "failed", failed.reason());
+            case ModelLifecycle.Closed<LoadedModel> closed -> new Status(false, "closed", null);
+        };
+    }
+
+    private Optional<LoadedModel> loaded() {
+        return lifecycle.state() instanceof ModelLifecycle.Ready<LoadedModel> ready
+                ? Optional.of(ready.resources()) : Optional.empty();
     }
 
     /** The translator once ready. */
     public Optional<ArticleTranslator> translator() {
-        return Optional.ofNullable(translator);
+        return loaded().map(LoadedModel::translator);
     }
 
     /** Decoding defaults: generation_config.json with the configured overrides. */
     public Optional<GenerationOptions> defaults() {
-        return Optional.ofNullable(defaults);
+        return loaded().map(LoadedModel::defaults);
+    }
+
+    /** Work queued and running (beams × (source + generated tokens)); 0 before the model is ready. */
+    public long heldWork() {
+        return loaded().map(model -> model.pool().heldWork()).orElse(0L);
     }
 
     public Optional<TranslationEngine> engine() {
-        return Optional.ofNullable(engine);
+        return loaded().map(LoadedModel::engine);
     }
 
     public TranslatorConfig config() {
         return config;
     }
 
-    void onStop(@Observes ShutdownEvent event) {
-        TranslationEngine current = engine;
-        PooledTranslator currentPool = pool;
-        engine = null;
-        pool = null;
-        translator = null;
-        if (currentPool != null) {
-            currentPool.close();
-        }
-        if (current != null) {
-            current.close();
-        }
+    void onStop(@Observes ShutdownEvent event) throws Exception {
+        lifecycle.close();
     }
 }

@@ -52,6 +52,7 @@ public final class CachingTranslator implements SentenceTranslator {
 
     /** Hits, misses and evictions so far, and how many sentences are held. */
     public Stats stats() {
+        cache.cleanUp(); // evictions run on the common pool, which may lag behind on a busy machine: settle them first
         CacheStats s = cache.stats();
         return new Stats(s.hitCount(), s.missCount(), s.evictionCount(), cache.estimatedSize());
     }

@@ -7,6 +7,7 @@ import dev.nlen.config.TranslatorRuntime;
 import dev.nlen.detect.LanguageGuess;
 import dev.nlen.format.PlainTextRenderer;
 import dev.nlen.generation.GenerationOptions;
+import dev.nlen.markup.HtmlDocument;
 import dev.nlen.text.Paragraph;
 import dev.nlen.text.SegmentedArticle;
 import dev.nlen.text.Sentence;
@@ -19,6 +20,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
@@ -37,9 +39,26 @@ public class CompatTranslator {
      * @param detect       whether the source language is to be detected (DeepL without source_lang,
      *                     LibreTranslate's auto): a text clearly in another language comes back as it is
      */
-    public record Request(List<String> texts, Splitting splitting, int alternatives, boolean detect) {
+    public record Request(List<String> texts, Splitting splitting, int alternatives, boolean detect, Markup markup) {
         public Request {
             texts = List.copyOf(texts);
+        }
+
+        public Request(List<String> texts, Splitting splitting, int alternatives, boolean detect) {
+            this(texts, splitting, alternatives, detect, Markup.NONE);
+        }
+    }
+
+    /**
+     * HTML (or DeepL's XML) input: text between tags is translated, tags and attributes stay in place; the content
+     * of {@code ignoreTags} is left as it is, {@code nonSplittingTags} are inline.
+     */
+    public record Markup(boolean html, Set<String> ignoreTags, Set<String> nonSplittingTags) {
+        public static final Markup NONE = new Markup(false, Set.of(), Set.of());
+
+        public Markup {
+            ignoreTags = Set.copyOf(ignoreTags);
+            nonSplittingTags = Set.copyOf(nonSplittingTags);
         }
     }
 
@@ -80,8 +99,13 @@ public class CompatTranslator {
         GenerationOptions options = options(request.alternatives(), runtime.defaults().orElseThrow(this::notReady));
         List<SegmentedArticle> articles = new ArrayList<>();
         int paragraphs = 0;
+        List<HtmlDocument> htmls = new ArrayList<>();
         for (String text : request.texts()) {
-            SegmentedArticle article = text.isBlank() ? null : segment(translator, text, request.splitting());
+            HtmlDocument html = request.markup().html() && !text.isBlank() ? HtmlDocument.parse(text,
+                    request.markup().ignoreTags(), request.markup().nonSplittingTags()) : null;
+            htmls.add(html);
+            SegmentedArticle article = text.isBlank() || (html != null && html.pieces().isEmpty()) ? null
+                    : html != null ? translator.segment(html) : segment(translator, text, request.splitting());
             paragraphs += article == null ? 0 : article.paragraphs().size();
             articles.add(article);
         }
@@ -93,7 +117,9 @@ public class CompatTranslator {
         List<CompletableFuture<Result>> pending = new ArrayList<>();
         try {
             for (int i = 0; i < articles.size(); i++) {
-                pending.add(one(translator, request.texts().get(i), articles.get(i), options, request));
+                pending.add(htmls.get(i) != null && articles.get(i) != null
+                        ? html(translator, request.texts().get(i), htmls.get(i), articles.get(i), options, request)
+                        : one(translator, request.texts().get(i), articles.get(i), options, request));
             }
         } catch (QueueFullException e) {
             pending.forEach(f -> f.cancel(true));
@@ -135,6 +161,16 @@ public class CompatTranslator {
         return detection.foreign(text).orElseGet(() -> new LanguageGuess(LanguageDetection.DUTCH,
                 detection.guesses(text).orElse(List.of()).stream().filter(g -> g.language().equals(LanguageDetection.DUTCH))
                         .mapToDouble(LanguageGuess::confidence).findFirst().orElse(0)));
+    }
+
+    /** HTML in, the same HTML with the English in place out (no alternatives: they have no place in markup). */
+    private CompletableFuture<Result> html(ArticleTranslator translator, String text, HtmlDocument html,
+                                           SegmentedArticle article, GenerationOptions options, Request request) {
+        LanguageGuess guess = request.detect() ? detected(html.plainText()) : ASSUMED_DUTCH;
+        return translator.translateAsync(html, article, options).thenApply(translated -> {
+            metrics.record(translated.document());
+            return new Result(translated.html(), List.of(), guess);
+        });
     }
 
     private static Throwable unwrap(Throwable failure) {

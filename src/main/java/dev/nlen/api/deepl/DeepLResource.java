@@ -80,7 +80,9 @@ public class DeepLResource {
         long characters = request.texts().stream().mapToLong(t -> t.codePointCount(0, t.length())).sum();
         usage.reserve(characters, compat().deeplCharacterLimit());
         return CompatResponses.answer(translator.translate(new CompatTranslator.Request(request.texts(),
-                request.splitting(), 0, !request.sourceGiven())), results -> translations(request, results),
+                request.splitting(), 0, !request.sourceGiven(), new CompatTranslator.Markup(
+                        !request.tagHandling().isEmpty(), Set.copyOf(request.ignoreTags()),
+                        Set.copyOf(request.nonSplittingTags())))), results -> translations(request, results),
                 Message::new);
     }
 

@@ -78,11 +78,10 @@ public class LibreResource {
     public CompletionStage<Response> translate(@HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType type,
                                                @Context UriInfo uri, byte[] body) {
         LibreRequest request = LibreRequest.of(params(type, uri, body));
-        if (request.html()) {
-            throw CompatException.badRequest("format 'html' is not supported yet; use text");
-        }
         return CompatResponses.answer(translator.translate(new CompatTranslator.Request(request.texts(),
-                Splitting.SENTENCES, request.alternatives(), request.auto())), results -> answer(request, results),
+                Splitting.SENTENCES, request.alternatives(), request.auto(),
+                request.html() ? new CompatTranslator.Markup(true, Set.of(), Set.of()) : CompatTranslator.Markup.NONE)),
+                results -> answer(request, results),
                 Error::new);
     }
 

@@ -60,6 +60,20 @@ class DeepLClientTest {
     }
 
     @Test
+    void htmlTagHandlingKeepsTheMarkup() throws Exception {
+        String html = "<h1>Het huis is oud.</h1><p>De kat zit op de mat. <b>Wij zijn blij!</b></p>"
+                + "<p><code>Ik lees een boek.</code></p>";
+        String out = client("any-key").translateText(html, "nl", "en-GB",
+                new TextTranslationOptions().setTagHandling("html")).getText();
+        assertEquals("<h1>The house is old.</h1><p>The cat sits on the mat. <b>We are happy!</b></p>"
+                + "<p><code>Ik lees een boek.</code></p>", out);
+        String ignored = client("any-key").translateText("<p>Een kind eet brood. <keep>Ik lees een boek.</keep></p>",
+                "nl", "en-GB", new TextTranslationOptions().setTagHandling("xml").setIgnoreTags(List.of("keep")))
+                .getText();
+        assertTrue(ignored.contains("A child eats bread.") && ignored.contains("<keep>Ik lees een boek.</keep>"), ignored);
+    }
+
+    @Test
     void usageCountsCharacters() throws Exception {
         Translator client = client("any-key");
         client.translateText("Een kind eet brood.", null, "en-GB");

@@ -39,6 +39,16 @@ class LibreApiTest {
     }
 
     @Test
+    void translateHtml() {
+        given().contentType("application/json")
+                .body("{\"q\": \"<p>De kat zit op de mat.</p><p><em>Wij zijn blij!</em></p>\", \"source\": \"nl\", "
+                        + "\"target\": \"en\", \"format\": \"html\"}")
+                .when().post("/translate")
+                .then().statusCode(200)
+                .body("translatedText", equalTo("<p>The cat sits on the mat.</p><p><em>We are happy!</em></p>"));
+    }
+
+    @Test
     void translateForm() {
         given().formParam("q", "Ik lees een boek.").formParam("source", "nl").formParam("target", "en")
                 .formParam("api_key", "")

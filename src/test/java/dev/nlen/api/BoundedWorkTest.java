@@ -1,0 +1,132 @@
+package dev.nlen.api;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.nlen.config.TranslatorRuntime;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.RestAssured;
+import jakarta.inject.Inject;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Bounded work over HTTP, with the probe's big request: the seed article at beams 16 and maxNewTokens 511. A client
+ * that hangs up takes its work with it; a request over its deadline is stopped with 504; a full queue answers 503
+ * with Retry-After; a one-sentence request is not held behind any of them.
+ */
+@QuarkusTest
+@TestProfile(BoundedWorkTest.Limits.class)
+class BoundedWorkTest {
+
+    /** A deadline the big request cannot meet, and a queue that holds the big request and nothing besides. */
+    public static final class Limits implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("translator.scheduling.request-timeout", "3s",
+                    "translator.scheduling.max-queued-work", "1000",
+                    "translator.limits.max-sentence-tokens", "50");
+        }
+    }
+
+    private static final Path SEED = Path.of("../shared/seed/article-nl.txt");
+    private static final String SMALL = "{\"text\": \"De kat zit op de mat.\"}";
+
+    @Inject
+    TranslatorRuntime runtime;
+
+    private static String bigRequest() throws Exception {
+        String article = Files.isRegularFile(SEED) ? Files.readString(SEED)
+                : "De kat zit op de mat. De hond zit op de mat.\n\n".repeat(20); // same shape if the seed is absent
+        return new ObjectMapper().writeValueAsString(Map.of("text", article,
+                "options", Map.of("beams", 16, "maxNewTokens", 511)));
+    }
+
+    @BeforeEach
+    void idle() {
+        awaitTrue(() -> runtime.heldWork() == 0, 30, "work left over from an earlier test");
+    }
+
+    @Test
+    void aClientThatHangsUpTakesItsWorkWithItAndTheNextRequestIsNotHeldBehindIt() throws Exception {
+        long alone = System.nanoTime();
+        given().contentType("application/json").body(SMALL).when().post("/v1/translate").then().statusCode(200);
+        long aloneMillis = (System.nanoTime() - alone) / 1_000_000;
+        byte[] body = bigRequest().getBytes(StandardCharsets.UTF_8);
+        try (Socket socket = new Socket("127.0.0.1", RestAssured.port)) {
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /v1/translate HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.write(body);
+            out.flush();
+            awaitTrue(() -> runtime.heldWork() > 0, 10, "the big request never reached the queue");
+            Thread.sleep(1000);
+        } // hung up after 1 s, as the probe's client did
+        long hungUp = System.nanoTime();
+        awaitTrue(() -> runtime.heldWork() == 0, 5, "the abandoned request still holds work");
+        long released = System.nanoTime();
+        given().contentType("application/json").body(SMALL).when().post("/v1/translate")
+                .then().statusCode(200).body("paragraphs[0].target", equalTo("The cat sits on the mat."));
+        long answered = System.nanoTime();
+        long afterMillis = (answered - released) / 1_000_000;
+        System.out.printf("abandoned request released its work after %d ms; the next request answered in %d ms "
+                + "(alone, before: %d ms)%n", (released - hungUp) / 1_000_000, afterMillis, aloneMillis);
+        // unabandoned, the big request runs past its 3 s deadline (the test below), ~25 s in the probe: the next
+        // request waits for one more decoding step of the abandoned batch at most, not for the article
+        assertTrue(afterMillis < 2 * aloneMillis + 2_000, "waited " + afterMillis + " ms");
+    }
+
+    @Test
+    void aRequestOverItsDeadlineIsStoppedWith504() throws Exception {
+        long start = System.nanoTime();
+        given().contentType("application/json").body(bigRequest()).when().post("/v1/translate")
+                .then().statusCode(504).contentType(Problem.MEDIA_TYPE)
+                .body("type", equalTo("/problems/timeout")).body("limit", equalTo(3000));
+        long answered = System.nanoTime();
+        assertTrue(answered - start >= TimeUnit.SECONDS.toNanos(3));
+        awaitTrue(() -> runtime.heldWork() == 0, 5, "the timed-out request still holds work");
+    }
+
+    @Test
+    void aFullQueueAnswers503WithRetryAfterAndTakesWorkAgainOnceItDrains() throws Exception {
+        String big = bigRequest();
+        CompletableFuture<Integer> running = CompletableFuture.supplyAsync(() -> given()
+                .contentType("application/json").body(big).when().post("/v1/translate").statusCode());
+        awaitTrue(() -> runtime.heldWork() > 0, 10, "the big request never reached the queue");
+        given().contentType("application/json").body(SMALL).when().post("/v1/translate")
+                .then().statusCode(503).contentType(Problem.MEDIA_TYPE).header("Retry-After", "5")
+                .body("type", equalTo("/problems/queue-full")).body("limit", equalTo(1000));
+        assertEquals(504, running.get(30, TimeUnit.SECONDS));
+        awaitTrue(() -> runtime.heldWork() == 0, 5, "the timed-out request still holds work");
+        given().contentType("application/json").body(SMALL).when().post("/v1/translate").then().statusCode(200);
+    }
+
+    private static void awaitTrue(BooleanSupplier condition, int seconds, String message) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError(message);
+            }
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(message, e);
+            }
+        }
+    }
+}
