@@ -1,6 +1,5 @@
 package dev.nlen.api;
 
-import dev.nlen.config.TranslatorConfig;
 import dev.nlen.config.TranslatorRuntime;
 import dev.nlen.format.DocumentRenderer;
 import dev.nlen.generation.GenerationOptions;
@@ -23,7 +22,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.Response.Status;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -50,6 +48,9 @@ public class TranslateResource {
 
     @Inject
     TranslationMetrics metrics;
+
+    @Inject
+    ArticleRequests requests;
 
     @POST
     @Blocking // parsing, segmenting and tokenizing run here; decoding runs on the batch workers
@@ -89,35 +90,17 @@ public class TranslateResource {
     public CompletionStage<Response> translate(@Context HttpHeaders headers, @Context HttpServerRequest http,
                                                byte[] body) {
         DocumentRenderer renderer = OutputFormats.negotiate(headers.getAcceptableMediaTypes());
-        TranslatorConfig.Limits limits = runtime.config().limits();
-        if (body.length > limits.maxBodyBytes()) {
-            throw ProblemException.tooLarge("body", "the body has " + body.length + " bytes; the limit is "
-                    + limits.maxBodyBytes(), limits.maxBodyBytes());
-        }
-        TranslateRequest request = RequestReader.read(HeaderChecks.contentType(headers), body);
-        HtmlDocument html = request.html() ? HtmlDocument.parse(request.text()) : null;
-        if (html != null && html.pieces().isEmpty()) {
-            throw ProblemException.invalid("text", "the HTML holds no text to translate (only markup, scripts or code)");
-        }
-        String text = TextChecks.checked(html == null ? request.text() : html.plainText(), limits);
+        ArticleRequests.Prepared prepared = requests.prepare(headers, body);
         String client = apiKeys.client(KeyFilter.bearer(headers.getHeaderString(HttpHeaders.AUTHORIZATION)),
                 http.remoteAddress());
-        var refused = rateLimits.charge(client, text.codePointCount(0, text.length()));
+        var refused = rateLimits.charge(client, prepared.text().codePointCount(0, prepared.text().length()));
         if (refused.isPresent()) {
             return CompletableFuture.completedFuture(KeyFilter.tooMany(refused.get()));
         }
-        ArticleTranslator translator = runtime.translator().orElseThrow(this::notReady);
-        GenerationOptions defaults = runtime.defaults().orElseThrow(this::notReady);
-        GenerationOptions options = OptionsResolver.resolve(
-                request.options() == null ? TranslateRequest.Options.NONE : request.options(), defaults);
-        SegmentedArticle article = html == null ? translator.segment(text) : translator.segment(html);
-        if (article.paragraphs().isEmpty()) {
-            throw ProblemException.invalid("text", "the text has nothing to translate");
-        }
-        if (article.paragraphs().size() > limits.maxParagraphs()) {
-            throw ProblemException.tooLarge("text", "the article has " + article.paragraphs().size()
-                    + " paragraphs; the limit is " + limits.maxParagraphs(), limits.maxParagraphs());
-        }
+        HtmlDocument html = prepared.html();
+        ArticleTranslator translator = prepared.translator();
+        SegmentedArticle article = prepared.article();
+        GenerationOptions options = prepared.options();
         if (html != null) {
             AtomicReference<CompletableFuture<TranslatedHtml>> translated = new AtomicReference<>();
             return BoundedTranslation.start(runtime.config().scheduling(), () -> {
@@ -139,13 +122,5 @@ public class TranslateResource {
         String answer = renderer.mediaType().equals(MediaType.TEXT_HTML) ? translated.html()
                 : renderer.render(translated.document());
         return Response.ok(answer, renderer.mediaType() + ";charset=UTF-8").build();
-    }
-
-    private ProblemException notReady() {
-        TranslatorRuntime.Status status = runtime.status();
-        // the cause (with the model folder's path) is in the server log and readiness, not in answers to clients
-        return ProblemException.of(Status.SERVICE_UNAVAILABLE, "not-ready", "Model not ready",
-                "the model is " + status.state() + "; try again later", null, null)
-                .withHeader(HttpHeaders.RETRY_AFTER, status.state().equals("failed") ? "60" : "5");
     }
 }

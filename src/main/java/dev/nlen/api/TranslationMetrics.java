@@ -18,6 +18,7 @@ public class TranslationMetrics {
     private final Counter generatedTokens;
     private final DistributionSummary sentencesPerRequest;
     private final Timer latency;
+    private final Counter streamsCancelled;
 
     public TranslationMetrics(MeterRegistry registry) {
         requests = Counter.builder("translator.requests").description("Translated articles").register(registry);
@@ -30,6 +31,12 @@ public class TranslationMetrics {
                 .register(registry);
         latency = Timer.builder("translator.request.latency").description("Time to translate one article")
                 .publishPercentileHistogram().register(registry);
+        streamsCancelled = Counter.builder("translator.stream.cancelled")
+                .description("Streamed translations given up because the client went away").register(registry);
+    }
+
+    void streamCancelled() {
+        streamsCancelled.increment();
     }
 
     public void record(AlignedDocument document) {

@@ -5,6 +5,7 @@ import dev.nlen.translation.AlignedDocument;
 import dev.nlen.translation.AlignedParagraph;
 import dev.nlen.translation.AlignedSentence;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * The JSON wire shape of a translated article, as records in field order. Sentence {@code start}/{@code end} are
@@ -19,8 +20,12 @@ public record JsonDocumentView(Model model, String sourceLang, String targetLang
     public record Paragraph(int index, String kind, String source, String target, List<Sentence> sentences,
                             @JsonInclude(JsonInclude.Include.NON_NULL) String detectedLanguage) {}
 
-    /** {@code alternatives} (n-best runners-up) is left out when there are none. */
+    /**
+     * {@code meanLogProb}: mean log-probability per generated token (left out when unknown); {@code alternatives}
+     * (n-best runners-up) is left out when there are none.
+     */
     public record Sentence(String source, String target, int start, int end,
+                           @JsonInclude(JsonInclude.Include.NON_NULL) Double meanLogProb,
                            @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> alternatives) {}
 
     public record Stats(int paragraphs, int sentences, long sourceTokens, long targetTokens, long millis) {}
@@ -40,6 +45,12 @@ public record JsonDocumentView(Model model, String sourceLang, String targetLang
                         stats.millis()));
     }
 
+    /** Paragraphs of one document one at a time (the stream), sharing one pass over the source text. */
+    public static Function<AlignedParagraph, Paragraph> paragraphsOf(String sourceText) {
+        CodePointIndex codePoints = new CodePointIndex(sourceText);
+        return paragraph -> paragraph(paragraph, codePoints);
+    }
+
     private static Paragraph paragraph(AlignedParagraph paragraph, CodePointIndex codePoints) {
         List<Sentence> sentences = paragraph.sentences().stream().map(s -> sentence(s, codePoints)).toList();
         return new Paragraph(paragraph.index(), paragraph.kind().wireName(), paragraph.source(), paragraph.target(),
@@ -48,6 +59,7 @@ public record JsonDocumentView(Model model, String sourceLang, String targetLang
 
     private static Sentence sentence(AlignedSentence sentence, CodePointIndex codePoints) {
         return new Sentence(sentence.source(), sentence.target(), codePoints.codePointOffset(sentence.start()),
-                codePoints.codePointOffset(sentence.end()), sentence.alternatives());
+                codePoints.codePointOffset(sentence.end()),
+                Double.isFinite(sentence.meanLogProb()) ? sentence.meanLogProb() : null, sentence.alternatives());
     }
 }

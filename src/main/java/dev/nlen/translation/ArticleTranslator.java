@@ -8,10 +8,13 @@ import dev.nlen.text.Paragraph;
 import dev.nlen.text.SegmentedArticle;
 import dev.nlen.text.Sentence;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Consumer;
 
 /**
  * The use case: an article → paragraphs and sentences → one batched translation of every distinct piece → the
@@ -85,7 +88,8 @@ public final class ArticleTranslator {
     public AlignedDocument translate(SegmentedArticle article, GenerationOptions options) {
         long started = System.nanoTime();
         Pieces pieces = pieces(article);
-        return assemble(article, pieces, translator.translate(pieces.distinct(), options), started);
+        return assemble(article, pieces, translator.translate(pieces.distinct(), options), options,
+                started);
     }
 
     /**
@@ -97,13 +101,87 @@ public final class ArticleTranslator {
         long started = System.nanoTime();
         Pieces pieces = pieces(article);
         CompletableFuture<List<SentenceTranslation>> work = translator.translateAsync(pieces.distinct(), options);
-        CompletableFuture<AlignedDocument> document = work.thenApply(t -> assemble(article, pieces, t, started));
+        CompletableFuture<AlignedDocument> document = work.thenApply(t -> assemble(article, pieces, t, options,
+                started));
         document.whenComplete((done, failure) -> {
             if (failure != null) {
                 work.cancel(true);
             }
         });
         return document;
+    }
+
+    /**
+     * The same translation, paragraph by paragraph: {@code onParagraph} gets each paragraph, in order, as soon as it
+     * and every paragraph before it are translated (each paragraph's new pieces are queued as a request of their
+     * own, so they still share batches). The future completes with the whole document after the last paragraph.
+     * Cancelling it, a failed translation or a throwing {@code onParagraph} gives up the paragraphs not yet done.
+     */
+    public CompletableFuture<AlignedDocument> stream(SegmentedArticle article, GenerationOptions options,
+                                                     Consumer<AlignedParagraph> onParagraph) {
+        long started = System.nanoTime();
+        Pieces pieces = pieces(article);
+        // written only by the chained stages below, which run one after another
+        List<SentenceTranslation> translated = new ArrayList<>(Collections.nCopies(pieces.distinct().size(), null));
+        DocumentAssembler assembler = new DocumentAssembler(article.text(), translated, options);
+        List<AlignedParagraph> paragraphs = new ArrayList<>();
+        List<CompletableFuture<?>> submitted = new ArrayList<>();
+        CompletableFuture<AlignedDocument> result = new CompletableFuture<>();
+        result.whenComplete((document, failure) -> {
+            if (failure != null) {
+                submitted.forEach(future -> future.cancel(true));
+            }
+        });
+        CompletableFuture<Void> previous = CompletableFuture.completedFuture(null);
+        int firstNew = 0;
+        try {
+            for (int p = 0; p < article.paragraphs().size(); p++) {
+                Paragraph paragraph = article.paragraphs().get(p);
+                List<List<Integer>> indices = pieces.indices().get(p);
+                String language = pieces.foreign().get(p);
+                // pieces are numbered in order of first appearance: this paragraph's new ones follow the earlier ones'
+                int end = Math.max(firstNew, indices.stream().flatMap(List::stream).mapToInt(i -> i + 1).max().orElse(0));
+                int offset = firstNew;
+                CompletableFuture<List<SentenceTranslation>> own = end == offset
+                        ? CompletableFuture.completedFuture(List.of())
+                        : translator.translateAsync(pieces.distinct().subList(offset, end), options);
+                submitted.add(own);
+                own.whenComplete((out, failure) -> {
+                    if (failure != null) {
+                        result.completeExceptionally(unwrap(failure)); // fail at once, not when the rest is done
+                    }
+                });
+                previous = previous.thenCombine(own, (ignored, out) -> {
+                    if (result.isDone()) {
+                        return null; // failed or cancelled meanwhile: nothing more is emitted
+                    }
+                    for (int i = 0; i < out.size(); i++) {
+                        translated.set(offset + i, out.get(i));
+                    }
+                    AlignedParagraph aligned = language != null ? assembler.untranslated(paragraph, language)
+                            : assembler.paragraph(paragraph, indices);
+                    paragraphs.add(aligned);
+                    onParagraph.accept(aligned);
+                    return null;
+                });
+                firstNew = end;
+            }
+        } catch (RuntimeException e) {
+            result.completeExceptionally(e);
+            return result;
+        }
+        previous.whenComplete((ignored, failure) -> {
+            if (failure != null) {
+                result.completeExceptionally(unwrap(failure));
+            } else {
+                result.complete(document(article, paragraphs, assembler, started));
+            }
+        });
+        return result;
+    }
+
+    private static Throwable unwrap(Throwable failure) {
+        return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
     }
 
     /**
@@ -138,18 +216,23 @@ public final class ArticleTranslator {
     }
 
     private AlignedDocument assemble(SegmentedArticle article, Pieces pieces, List<SentenceTranslation> translated,
-                                     long started) {
+                                     GenerationOptions options, long started) {
         String text = article.text();
-        DocumentAssembler assembler = new DocumentAssembler(text, translated);
+        DocumentAssembler assembler = new DocumentAssembler(text, translated, options);
         List<AlignedParagraph> paragraphs = new ArrayList<>();
         for (int p = 0; p < article.paragraphs().size(); p++) {
             String language = pieces.foreign().get(p);
             paragraphs.add(language != null ? assembler.untranslated(article.paragraphs().get(p), language)
                     : assembler.paragraph(article.paragraphs().get(p), pieces.indices().get(p)));
         }
+        return document(article, paragraphs, assembler, started);
+    }
+
+    private AlignedDocument document(SegmentedArticle article, List<AlignedParagraph> paragraphs,
+                                     DocumentAssembler assembler, long started) {
         long millis = (System.nanoTime() - started) / 1_000_000;
         AlignedDocument.Stats stats = new AlignedDocument.Stats(paragraphs.size(), article.sentenceCount(),
                 assembler.sourceTokens(), assembler.targetTokens(), millis);
-        return new AlignedDocument(text, translator.info(), paragraphs, stats);
+        return new AlignedDocument(article.text(), translator.info(), paragraphs, stats);
     }
 }

@@ -1,5 +1,6 @@
 package dev.nlen.translation;
 
+import dev.nlen.generation.GenerationOptions;
 import dev.nlen.text.Paragraph;
 import dev.nlen.text.Sentence;
 import java.util.ArrayList;
@@ -10,12 +11,15 @@ final class DocumentAssembler {
 
     private final String text;
     private final List<SentenceTranslation> translated;
+    private final GenerationOptions options;
     private long sourceTokens;
     private long targetTokens;
 
-    DocumentAssembler(String text, List<SentenceTranslation> translated) {
+    /** {@code translated} may be filled while paragraphs are assembled, as long as a paragraph's pieces are in. */
+    DocumentAssembler(String text, List<SentenceTranslation> translated, GenerationOptions options) {
         this.text = text;
         this.translated = translated;
+        this.options = options;
     }
 
     AlignedParagraph paragraph(Paragraph paragraph, List<List<Integer>> pieces) {
@@ -39,10 +43,14 @@ final class DocumentAssembler {
     private AlignedSentence sentence(Sentence sentence, List<Integer> pieces) {
         List<String> targets = new ArrayList<>();
         double score = 0;
+        double logProbs = 0;
+        long generated = 0;
         for (int index : pieces) {
             SentenceTranslation piece = translated.get(index);
             targets.add(piece.best().text());
             score += piece.best().score();
+            logProbs += sumOfLogProbs(piece.best());
+            generated += piece.best().targetIds().length;
             sourceTokens += piece.sourceIds().length;
             targetTokens += piece.best().targetIds().length;
         }
@@ -52,7 +60,15 @@ final class DocumentAssembler {
                         .map(SentenceTranslation.Candidate::text).toList()
                 : List.of();
         return new AlignedSentence(sentence.start(), sentence.end(), sentence.text(text),
-                String.join(" ", targets), score / pieces.size(), alternatives);
+                String.join(" ", targets), score / pieces.size(), alternatives,
+                generated == 0 ? Double.NaN : logProbs / generated);
+    }
+
+    /** Undoes beam search's length normalisation (score = sum / length^length_penalty); greedy scores are sums. */
+    private double sumOfLogProbs(SentenceTranslation.Candidate candidate) {
+        return options.numBeams() > 1
+                ? candidate.score() * Math.pow(candidate.targetIds().length, options.lengthPenalty())
+                : candidate.score();
     }
 
     long sourceTokens() {

@@ -34,7 +34,7 @@ class JsonRendererTest {
         assertEquals("Kop & <titel>", json.at("/paragraphs/0/source").asText());
         assertEquals(List.of("index", "kind", "source", "target", "sentences"),
                 fieldNames(json.get("paragraphs").get(0)));
-        assertEquals(List.of("source", "target", "start", "end"),
+        assertEquals(List.of("source", "target", "start", "end", "meanLogProb"),
                 fieldNames(json.get("paragraphs").get(0).get("sentences").get(0)));
         assertEquals(List.of("paragraphs", "sentences", "sourceTokens", "targetTokens", "millis"),
                 fieldNames(json.get("stats")));

@@ -38,7 +38,7 @@ final class SampleDocuments {
             for (Sentence sentence : paragraph.sentences()) {
                 String source = sentence.text(article);
                 sentences.add(new AlignedSentence(sentence.start(), sentence.end(), source,
-                        translate.apply(sentence.textForTranslation(article)), -0.5, alternatives));
+                        translate.apply(sentence.textForTranslation(article)), -0.5, alternatives, -0.25));
             }
             sentenceCount += sentences.size();
             String target = String.join(" ", sentences.stream().map(AlignedSentence::target).toList());
