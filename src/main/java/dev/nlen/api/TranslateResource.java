@@ -87,6 +87,9 @@ public class TranslateResource {
     @APIResponse(responseCode = "503", description = "The model is still loading or failed to load, or the queue "
             + "holds as much work as it may (Retry-After)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "429", description = "Over a rate limit, or this client's requests already hold its "
+            + "share of the queue (translator.scheduling.max-client-share; Retry-After)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public CompletionStage<Response> translate(@Context HttpHeaders headers, @Context HttpServerRequest http,
                                                byte[] body) {
         DocumentRenderer renderer = OutputFormats.negotiate(headers.getAcceptableMediaTypes());
@@ -103,13 +106,13 @@ public class TranslateResource {
         GenerationOptions options = prepared.options();
         if (html != null) {
             AtomicReference<CompletableFuture<TranslatedHtml>> translated = new AtomicReference<>();
-            return BoundedTranslation.start(runtime.config().scheduling(), () -> {
+            return BoundedTranslation.start(runtime.config().scheduling(), client, () -> {
                 CompletableFuture<TranslatedHtml> work = translator.translateAsync(html, article, options);
                 translated.set(work);
                 return BoundedTranslation.following(work, TranslatedHtml::document);
             }, document -> htmlAnswer(translated.get().join(), renderer));
         }
-        return BoundedTranslation.start(runtime.config().scheduling(),
+        return BoundedTranslation.start(runtime.config().scheduling(), client,
                 () -> translator.translateAsync(article, options), document -> {
                     metrics.record(document);
                     return Response.ok(renderer.render(document), renderer.mediaType() + ";charset=UTF-8").build();

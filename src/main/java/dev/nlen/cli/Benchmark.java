@@ -9,6 +9,7 @@ import dev.nlen.text.ArticleSegmenter;
 import dev.nlen.tokenize.TokenizerSource;
 import dev.nlen.translation.EngineSettings;
 import dev.nlen.translation.SentenceTranslation;
+import dev.nlen.translation.PooledTranslator;
 import dev.nlen.translation.TranslationEngine;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -44,23 +45,24 @@ public final class Benchmark {
         int threads = args.length > 7 ? Integer.parseInt(args[7]) : 0;
         for (int batchSize : new int[] {1, batch}) {
             EngineSettings settings = new EngineSettings(model, precision, (DecoderLayout) null,
-                    new RuntimeOptions(device, threads, Optional.empty()), TokenizerSource.AUTO, batchSize);
-            try (TranslationEngine engine = TranslationEngine.open(settings)) {
+                    new RuntimeOptions(device, threads, Optional.empty()), TokenizerSource.AUTO);
+            try (TranslationEngine engine = TranslationEngine.open(settings);
+                 PooledTranslator pool = PooledTranslator.ofBatchSize(engine, batchSize)) {
                 for (int beams : new int[] {1, 6}) {
                     GenerationOptions options = engine.defaults().withNumBeams(beams).withMaxNewTokens(maxNewTokens);
-                    engine.translate(sentences.subList(0, Math.min(2, sentences.size())), options); // warm-up
-                    report(engine, sentences, options, batchSize, rounds);
+                    pool.translate(sentences.subList(0, Math.min(2, sentences.size())), options); // warm-up
+                    report(engine, pool, sentences, options, batchSize, rounds);
                 }
             }
         }
     }
 
-    private static void report(TranslationEngine engine, List<String> sentences, GenerationOptions options,
-                               int batchSize, int rounds) {
+    private static void report(TranslationEngine engine, PooledTranslator pool, List<String> sentences,
+                               GenerationOptions options, int batchSize, int rounds) {
         long tokens = 0;
         long started = System.nanoTime();
         for (int round = 0; round < rounds; round++) {
-            for (SentenceTranslation t : engine.translate(new ArrayList<>(sentences), options)) {
+            for (SentenceTranslation t : pool.translate(new ArrayList<>(sentences), options)) {
                 tokens += t.best().targetIds().length;
             }
         }

@@ -22,8 +22,7 @@ final class EngineFactory {
                 auto(model.precision(), "translator.model.precision", Precision.class),
                 auto(model.layout(), "translator.model.layout", DecoderLayout.class),
                 new RuntimeOptions(Device.parse(runtime.device()), runtime.threads(), model.optimizedCacheDir()),
-                TokenizerSource.valueOf(word(model.tokenizer(), "translator.model.tokenizer", TokenizerSource.class)),
-                runtime.maxBatchSentences());
+                TokenizerSource.valueOf(word(model.tokenizer(), "translator.model.tokenizer", TokenizerSource.class)));
     }
 
     /** {@code auto} → {@code null} (chosen from the files), else the constant of that name. */
