@@ -9,10 +9,8 @@ import dev.nlen.translation.AlignedDocument;
 import dev.nlen.translation.ArticleTranslator;
 import dev.nlen.translation.TranslatedHtml;
 import io.smallrye.common.annotation.Blocking;
-import dev.nlen.api.security.ApiKeys;
 import dev.nlen.api.security.KeyFilter;
 import dev.nlen.api.security.KeyRequired;
-import dev.nlen.api.security.RateLimits;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -36,12 +34,6 @@ import java.util.concurrent.atomic.AtomicReference;
 @Path("/v1/translate")
 @KeyRequired
 public class TranslateResource {
-
-    @Inject
-    RateLimits rateLimits;
-
-    @Inject
-    ApiKeys apiKeys;
 
     @Inject
     TranslatorRuntime runtime;
@@ -82,6 +74,12 @@ public class TranslateResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "415", description = "Content-Type other than text/plain or application/json",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "API keys are configured and the request has none (Authorization: Bearer)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "The API key is not accepted",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "429", description = "Over the client's requests or characters per minute (Retry-After)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "504", description = "Not answered within translator.scheduling.request-timeout",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "503", description = "The model is still loading or failed to load, or the queue "
@@ -90,13 +88,8 @@ public class TranslateResource {
     public CompletionStage<Response> translate(@Context HttpHeaders headers, @Context HttpServerRequest http,
                                                byte[] body) {
         DocumentRenderer renderer = OutputFormats.negotiate(headers.getAcceptableMediaTypes());
-        ArticleRequests.Prepared prepared = requests.prepare(headers, body);
-        String client = apiKeys.client(KeyFilter.bearer(headers.getHeaderString(HttpHeaders.AUTHORIZATION)),
-                http.remoteAddress());
-        var refused = rateLimits.charge(client, prepared.text().codePointCount(0, prepared.text().length()));
-        if (refused.isPresent()) {
-            return CompletableFuture.completedFuture(KeyFilter.tooMany(refused.get()));
-        }
+        ArticleRequests.Prepared prepared = requests.prepare(headers, body,
+                KeyFilter.bearer(headers.getHeaderString(HttpHeaders.AUTHORIZATION)), http.remoteAddress());
         HtmlDocument html = prepared.html();
         ArticleTranslator translator = prepared.translator();
         SegmentedArticle article = prepared.article();

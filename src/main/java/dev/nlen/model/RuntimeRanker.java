@@ -31,7 +31,7 @@ final class RuntimeRanker implements AutoCloseable {
             try {
                 other = env.createSession(RankingGraph.build(false), options);
             } catch (OrtException | RuntimeException e) {
-                Sessions.close(normaliseAfterBias);
+                CloseAll.close(normaliseAfterBias);
                 throw e;
             }
             this.biasAfterNormalise = other;
@@ -94,6 +94,6 @@ final class RuntimeRanker implements AutoCloseable {
 
     @Override
     public void close() {
-        Sessions.close(normaliseAfterBias, biasAfterNormalise);
+        CloseAll.close(normaliseAfterBias, biasAfterNormalise);
     }
 }
