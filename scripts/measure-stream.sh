@@ -72,3 +72,5 @@ echo "model: $model ($precision), article: $article ($paragraphs paragraphs), be
 printf 'stream: first paragraph %s ms, last (stats) %s ms;  whole answer (/v1/translate): %s ms\n' \
   "$(printf '%s\n' "${firsts[@]}" | median)" "$(printf '%s\n' "${lasts[@]}" | median)" \
   "$(printf '%s\n' "${wholes[@]}" | median)"
+echo "RESULT paragraphs=$paragraphs first_paragraph_ms=$(printf '%s\n' "${firsts[@]}" | median)" \
+  "stream_ms=$(printf '%s\n' "${lasts[@]}" | median) whole_ms=$(printf '%s\n' "${wholes[@]}" | median)"
