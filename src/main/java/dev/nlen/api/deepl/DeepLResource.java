@@ -84,11 +84,9 @@ public class DeepLResource {
     public CompletionStage<Response> translate(@HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType type,
                                                @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
                                                @Context HttpServerRequest http, @Context UriInfo uri, byte[] body) {
-        String key = key(authorization);
-        refuse(gate.enter(key, http.remoteAddress()));
         DeepLRequest request = DeepLRequest.of(params(type, uri, body), compat().deeplMaxTexts());
+        refuse(gate.admit(key(authorization), http.remoteAddress(), request.texts()));
         long characters = request.texts().stream().mapToLong(t -> t.codePointCount(0, t.length())).sum();
-        refuse(gate.charge(key, http.remoteAddress(), characters));
         usage.reserve(characters, compat().deeplCharacterLimit());
         return CompatResponses.answer(translator.translate(new CompatTranslator.Request(request.texts(),
                 request.splitting(), 0, !request.sourceGiven(), new CompatTranslator.Markup(

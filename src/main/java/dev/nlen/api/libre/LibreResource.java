@@ -84,10 +84,7 @@ public class LibreResource {
     public CompletionStage<Response> translate(@HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType type,
                                                @Context HttpServerRequest http, @Context UriInfo uri, byte[] body) {
         LibreRequest request = LibreRequest.of(params(type, uri, body));
-        String key = request.apiKey().orElse(null);
-        refuse(gate.enter(key, http.remoteAddress()));
-        refuse(gate.charge(key, http.remoteAddress(),
-                request.texts().stream().mapToLong(t -> t.codePointCount(0, t.length())).sum()));
+        refuse(gate.admit(request.apiKey().orElse(null), http.remoteAddress(), request.texts()));
         return CompatResponses.answer(translator.translate(new CompatTranslator.Request(request.texts(),
                 Splitting.SENTENCES, request.alternatives(), request.auto(),
                 request.html() ? new CompatTranslator.Markup(true, Set.of(), Set.of()) : CompatTranslator.Markup.NONE)),

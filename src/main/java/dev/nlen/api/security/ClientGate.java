@@ -45,6 +45,12 @@ public class ClientGate {
         return limits.charge(keys.client(key, address), characters).map(ClientGate::tooMany);
     }
 
+    /** {@link #enter} then {@link #charge} for all of {@code texts}: the whole door for a request whose text is known. */
+    public Optional<Refusal> admit(String key, SocketAddress address, java.util.List<String> texts) {
+        return enter(key, address).or(() -> charge(key, address,
+                texts.stream().mapToLong(t -> t.codePointCount(0, t.length())).sum()));
+    }
+
     private static Refusal tooMany(RateLimits.Refusal refusal) {
         long seconds = Math.max(1, (refusal.retryAfter().toMillis() + 999) / 1000);
         return new Refusal(429, Reason.RATE_LIMITED, refusal.limit(), "over this client's limit of "
