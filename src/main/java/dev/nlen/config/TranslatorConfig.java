@@ -104,6 +104,12 @@ public interface TranslatorConfig {
         @WithDefault("0")
         int threads();
 
+        /**
+         * Idle ONNX Runtime pool threads busy-wait for work (session.intra_op.allow_spinning). Default from
+         * model/RuntimeOptions.DEFAULT_SPINNING (measured, see README "CPU settings").
+         */
+        Optional<Boolean> spinning();
+
         /** Most sentences decoded together. */
         @WithDefault("32")
         int maxBatchSentences();

@@ -40,7 +40,7 @@ public final class OnnxSeq2SeqModel implements Seq2SeqModel {
         List<Integer> all = new ArrayList<>(List.of(GatherGraph.FLOAT, GatherGraph.INT64));
         all.addAll(Collections.nCopies(4 * layers(), GatherGraph.FLOAT));
         this.allGather = track(opened, new RowGather(env, all));
-        this.ranker = track(opened, new RuntimeRanker(env, sessions.intraOpThreads()));
+        this.ranker = track(opened, new RuntimeRanker(env, sessions.intraOpThreads(), sessions.spinning()));
     }
 
     /** Loads and validates the export; on any failure closes what was opened and names the file at fault. */
