@@ -5,8 +5,10 @@
 set -euo pipefail
 
 # haproxy: replicas behind a load balancer (scripts/failover-test.sh); curl, python3: readiness polls, free ports;
-# kubectl is not in this list: Debian's kubernetes-client (1.20) has no `kubectl kustomize` for our manifests.
-PACKAGES=(haproxy curl python3)
+# chromium, chromium-driver: the web page's real-browser test (dev.nlen.api.page.TranslatePageBrowserTest, headless
+# Chromium through /usr/bin/chromedriver); kubectl is not in this list: Debian's kubernetes-client (1.20) has no
+# `kubectl kustomize` for our manifests.
+PACKAGES=(haproxy curl python3 chromium chromium-driver)
 
 missing=()
 for package in "${PACKAGES[@]}"; do

@@ -2,6 +2,10 @@
 
     make_standin.py                 -> src/test/resources/models/{tiny-dict,tiny-random} (committed fixtures)
     make_standin.py --full DIR      -> the full-size random model in DIR (never committed)
+    make_standin.py --requantize DIR -> DIR/onnx/*_quantized.onnx again from DIR's fp32 graphs, lm_head included
+
+The committed fixtures keep a float lm_head (output_projection=False: their bytes and EXPECTED tables stay as they
+were made); the full-size model quantizes it too, as the service's int8 precision is meant to run.
 """
 import argparse
 import os
@@ -38,7 +42,7 @@ def check(condition, message):
         raise SystemExit("CHECK FAILED: " + message)
 
 
-def write_model(out_dir, mt, vocab, source_proto, target_proto):
+def write_model(out_dir, mt, vocab, source_proto, target_proto, output_projection=False):
     """All files of one model directory: tokenizer, configs, 4 graphs fp32 + 4 int8."""
     if os.path.isdir(out_dir):
         shutil.rmtree(out_dir)
@@ -56,11 +60,23 @@ def write_model(out_dir, mt, vocab, source_proto, target_proto):
         model = graphs[name]
         onnx.checker.check_model(model)
         onnx.save(model, os.path.join(out_dir, "onnx", name + ".onnx"))
-        quantized, count = quantize(model)
-        onnx.checker.check_model(quantized)
-        onnx.save(quantized, os.path.join(out_dir, "onnx", name + "_quantized.onnx"))
-        log(f"  {name}: {count} MatMuls quantized")
+        write_quantized(model, out_dir, name, output_projection)
         del graphs[name]
+
+
+def write_quantized(model, out_dir, name, output_projection):
+    """DIR/onnx/NAME_quantized.onnx, written beside and renamed into place (a reader never sees half a file)."""
+    quantized, count = quantize(model, output_projection)
+    onnx.checker.check_model(quantized)
+    target = os.path.join(out_dir, "onnx", name + "_quantized.onnx")
+    onnx.save(quantized, target + ".tmp")
+    os.replace(target + ".tmp", target)
+    log(f"  {name}: {count} MatMuls quantized" + (" (lm_head included)" if output_projection else ""))
+
+
+def requantize(out_dir):
+    for name in GRAPHS:
+        write_quantized(onnx.load(os.path.join(out_dir, "onnx", name + ".onnx")), out_dir, name, True)
 
 
 @torch.no_grad()
@@ -104,7 +120,7 @@ def build_tiny_dict():
         for beams in (4, 6):
             got = tok.decode(gen.beam(ids, beams))
             check(got == english, f"beam {beams} {dutch!r} -> {got!r}")
-        with FakeQuant(mt):
+        with FakeQuant(mt, output_projection=False):
             got = [tok.decode(gen.greedy(ids)), tok.decode(gen.beam(ids, 6))]
         check(got == [english] * 2, f"int8 {dutch!r} -> {got!r}")
         rows.append((dutch, english, ids, out))
@@ -115,7 +131,7 @@ def build_tiny_dict():
         check(tok.decode(gen.greedy(ids)) == greedy, f"greedy {dutch!r}")
         for beams in (2, 4, 6):
             check(tok.decode(gen.beam(ids, beams)) == beam, f"beam {beams} {dutch!r}")
-        with FakeQuant(mt):
+        with FakeQuant(mt, output_projection=False):
             got = [tok.decode(gen.greedy(ids)), tok.decode(gen.beam(ids, 2)), tok.decode(gen.beam(ids, 6))]
         check(got == [greedy, beam, beam], f"int8 {dutch!r} -> {got!r}")
         beam_rows.append((dutch, greedy, beam, ids, gen.greedy(ids)))
@@ -186,7 +202,7 @@ def build_full(out_dir):
     t = time.time()
     out = gen.greedy(tok.encode("De kat zit op de mat en de hond ligt in de tuin."))
     log(f"  torch greedy: {len(out)} tokens in {time.time() - t:.1f} s: {tok.decode(out)[:80]!r}")
-    write_model(out_dir, mt, vocab, source_proto, target_proto)
+    write_model(out_dir, mt, vocab, source_proto, target_proto, output_projection=True)
     log(f"  written in {time.time() - start:.0f} s")
 
 
@@ -203,9 +219,14 @@ def report(directory):
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--full", metavar="DIR", help="write the full-size random model to DIR instead")
+    parser.add_argument("--requantize", metavar="DIR", help="rewrite DIR's int8 graphs from its fp32 ones")
     args = parser.parse_args()
     torch.set_num_threads(1)
     np.seterr(all="raise")
+    if args.requantize:
+        requantize(os.path.abspath(args.requantize))
+        report(os.path.abspath(args.requantize))
+        return
     if args.full:
         build_full(os.path.abspath(args.full))
         report(os.path.abspath(args.full))

@@ -5,9 +5,13 @@
                       MatMulInteger(X_q, W_q (int8 [K, N]), X_zero_point, W_zero_point (int8 [N])) -> int32
                       Cast(float);  Mul(X_scale, W_scale [N]);  Mul(cast, scales) -> Y
 
-Only MatMuls whose second input is a constant 2-D initializer are rewritten (so the tied lm_head, a Transpose
-of the shared embedding, stays float, as with ONNX Runtime). If-branches are rewritten too; their weights live in
-the outer graph and are quantized once.
+MatMuls whose second input is a constant 2-D initializer are rewritten, and (unlike ONNX Runtime's
+quantize_dynamic, which leaves it float) the tied output projection too: a MatMul whose weight is
+Transpose(perm [1, 0]) of a 2-D initializer (Optimum's lm_head = shared embedding^T) gets the transposed weight
+quantized per vocabulary column, and the Transpose is dropped. It is 512 x 67028, the largest matrix and ~60% of a
+decoding step's arithmetic. The embedding Gather keeps the float table. `output_projection=False` leaves the lm_head
+float (the committed tiny fixtures were made so). If-branches are rewritten too; their weights live in the outer
+graph and are quantized once.
 """
 import numpy as np
 import onnx
@@ -25,15 +29,20 @@ def quantize_weight(w):
 
 
 class _Quantizer:
-    def __init__(self, model):
+    def __init__(self, model, output_projection):
         self.model = model
         self.inits = {i.name: i for i in model.graph.initializer}
         self.weights = {}  # float weight name -> (q name, scale name, zero point name)
         self.rewritten = 0
+        self.output_projection = output_projection
 
-    def _weight(self, name):
+    def _weight(self, name, transposed_from=None):
         if name not in self.weights:
-            q, scale = quantize_weight(numpy_helper.to_array(self.inits[name]))
+            if transposed_from is None:
+                w = numpy_helper.to_array(self.inits[name])
+            else:
+                w = np.ascontiguousarray(numpy_helper.to_array(self.inits[transposed_from]).T)
+            q, scale = quantize_weight(w)
             names = (name + "_quantized", name + "_scale", name + "_zero_point")
             graph = self.model.graph
             graph.initializer.extend([numpy_helper.from_array(q, names[0]),
@@ -46,14 +55,27 @@ class _Quantizer:
         init = self.inits.get(name)
         return init is not None and len(init.dims) == 2 and init.data_type == TensorProto.FLOAT
 
+    def _transposes(self, graph):
+        """Transpose([1, 0]) outputs of 2-D float initializers in this graph: output name -> initializer name."""
+        out = {}
+        if not self.output_projection:
+            return out
+        for node in graph.node:
+            perm = [list(a.ints) for a in node.attribute if a.name == "perm"]
+            if node.op_type == "Transpose" and self._is_weight(node.input[0]) and perm in ([[1, 0]], []):
+                out[node.output[0]] = node.input[0]
+        return out
+
     def rewrite(self, graph):
         activations = {}  # activation name -> (quantized, scale, zero point) within this graph
+        transposes = self._transposes(graph)
         nodes = []
         for node in graph.node:
             for attr in node.attribute:
                 if attr.type == onnx.AttributeProto.GRAPH:
                     self.rewrite(attr.g)
-            if node.op_type != "MatMul" or not self._is_weight(node.input[1]):
+            transposed = node.op_type == "MatMul" and node.input[1] in transposes
+            if node.op_type != "MatMul" or not (transposed or self._is_weight(node.input[1])):
                 nodes.append(node)
                 continue
             x, w = node.input
@@ -62,7 +84,7 @@ class _Quantizer:
                 nodes.append(helper.make_node("DynamicQuantizeLinear", [x], list(activations[x]),
                                               name=x + "_QuantizeLinear"))
             xq, xs, xz = activations[x]
-            wq, ws, wz = self._weight(w)
+            wq, ws, wz = self._weight(w, transposes[w] if transposed else None)
             y = node.output[0]
             base = node.name or y
             nodes += [
@@ -74,15 +96,32 @@ class _Quantizer:
                                  name=base + "_quant_output_scale_mul"),
             ]
             self.rewritten += 1
+        used = set(o.name for o in graph.output)
+        for node in nodes:
+            _collect_inputs(node, used)
+        # a Transpose whose every MatMul was quantized feeds nothing any more
+        nodes = [n for n in nodes if not (n.op_type == "Transpose" and n.output[0] in transposes
+                                          and n.output[0] not in used)]
         del graph.node[:]
         graph.node.extend(nodes)
 
 
-def quantize(model):
-    """Returns a quantized copy of the model and the number of MatMuls rewritten."""
+def _collect_inputs(node, used):
+    """Every name the node reads, its subgraphs' included."""
+    used.update(node.input)
+    for attr in node.attribute:
+        if attr.type == onnx.AttributeProto.GRAPH:
+            used.update(o.name for o in attr.g.output)
+            for inner in attr.g.node:
+                _collect_inputs(inner, used)
+
+
+def quantize(model, output_projection=True):
+    """Returns a quantized copy of the model and the number of MatMuls rewritten (the lm_head included unless
+    output_projection is False)."""
     copy = onnx.ModelProto()
     copy.CopyFrom(model)
-    quantizer = _Quantizer(copy)
+    quantizer = _Quantizer(copy, output_projection)
     quantizer.rewrite(copy.graph)
     used = set()
 
@@ -104,10 +143,11 @@ class FakeQuant:
     """Context manager: every torch nn.Linear computes what the quantized graph computes (DynamicQuantizeLinear on
     the activation, per-column int8 weights), to check in torch that the int8 graphs still behave."""
 
-    def __init__(self, module):
+    def __init__(self, module, output_projection=True):
         import torch
         self.torch = torch
         self.linears = [m for m in module.modules() if isinstance(m, torch.nn.Linear)]
+        self.lm_head = getattr(module, "lm_head", None) if output_projection else None
         self.saved = []
 
     @staticmethod
@@ -133,6 +173,12 @@ class FakeQuant:
                 return torch.nn.functional.linear(self.dynamic_quantize(x, torch), wq, lin.bias)
 
             lin.forward = forward
+        if self.lm_head is not None:  # the tied lm_head: hidden @ shared.weight^T, quantized like the graph's
+            head = self.lm_head
+            q, scale = quantize_weight(head._shared[0].weight.detach().numpy().T)
+            dequantized = torch.tensor(q.astype(np.float32) * scale)  # [d_model, vocab]
+            self.saved.append((head, head.forward))
+            head.forward = lambda x, wq=dequantized: torch.matmul(self.dynamic_quantize(x, torch), wq)
         return self
 
     def __exit__(self, *exc):

@@ -6,6 +6,9 @@ import dev.nlen.generation.GenerationOptions;
 import dev.nlen.markup.HtmlDocument;
 import dev.nlen.text.SegmentedArticle;
 import dev.nlen.translation.ArticleTranslator;
+import dev.nlen.api.security.ClientGate;
+import dev.nlen.api.security.KeyFilter;
+import io.vertx.core.net.SocketAddress;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -13,7 +16,7 @@ import jakarta.ws.rs.core.Response.Status;
 
 /**
  * A translation request body checked and segmented: the one gate of {@code /v1/translate} and its stream, so both
- * take the same inputs and refuse them with the same problems (limits, options, readiness).
+ * take the same inputs and refuse them with the same problems (limits, options, the client's character budget, readiness).
  */
 @Singleton
 public class ArticleRequests {
@@ -25,7 +28,14 @@ public class ArticleRequests {
     @Inject
     TranslatorRuntime runtime;
 
-    public Prepared prepare(HttpHeaders headers, byte[] body) {
+    @Inject
+    ClientGate gate;
+
+    /**
+     * @param key the request's API key (null for none), for the per-client character budget
+     * @param address the client's address, which counts in its place when keys are off
+     */
+    public Prepared prepare(HttpHeaders headers, byte[] body, String key, SocketAddress address) {
         TranslatorConfig.Limits limits = runtime.config().limits();
         if (body.length > limits.maxBodyBytes()) {
             throw ProblemException.tooLarge("body", "the body has " + body.length + " bytes; the limit is "
@@ -37,6 +47,10 @@ public class ArticleRequests {
             throw ProblemException.invalid("text", "the HTML holds no text to translate (only markup, scripts or code)");
         }
         String text = TextChecks.checked(html == null ? request.text() : html.plainText(), limits);
+        // charged before readiness: a client's characters count even while the model loads
+        gate.charge(key, address, text.codePointCount(0, text.length())).ifPresent(refusal -> {
+            throw KeyFilter.exception(refusal);
+        });
         ArticleTranslator translator = runtime.translator().orElseThrow(this::notReady);
         GenerationOptions defaults = runtime.defaults().orElseThrow(this::notReady);
         GenerationOptions options = OptionsResolver.resolve(

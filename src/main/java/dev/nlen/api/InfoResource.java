@@ -29,8 +29,12 @@ public class InfoResource {
     public record Limits(int maxBodyBytes, int maxCharacters, int maxParagraphs, int maxSourceTokensPerSentence,
                          int maxBeams) {}
 
+    /**
+     * @param maxLengthFactor length guard: at most ceil(factor × source tokens) + offset new tokens per sentence,
+     *                        never more than maxLength allows (0 = no guard)
+     */
     public record Generation(int beams, int maxLength, double lengthPenalty, boolean renormalizeLogits,
-                             String earlyStopping) {}
+                             String earlyStopping, double maxLengthFactor, int maxLengthOffset) {}
 
     @Inject
     TranslatorRuntime runtime;
@@ -56,6 +60,7 @@ public class InfoResource {
                 new Limits(limits.maxBodyBytes(), limits.maxCharacters(), limits.maxParagraphs(),
                         engine.maxSourceTokens(), GenerationOptions.MAX_BEAMS),
                 new Generation(defaults.numBeams(), defaults.effectiveMaxLength(), defaults.lengthPenalty(),
-                        defaults.renormalizeLogits(), defaults.earlyStopping().name().toLowerCase()));
+                        defaults.renormalizeLogits(), defaults.earlyStopping().name().toLowerCase(),
+                        defaults.lengthGuard().factor(), defaults.lengthGuard().offset()));
     }
 }

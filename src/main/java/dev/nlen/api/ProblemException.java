@@ -1,5 +1,6 @@
 package dev.nlen.api;
 
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -22,6 +23,13 @@ public final class ProblemException extends RuntimeException {
     /** Response headers that go with the problem ({@code Retry-After}, {@code Allow}, {@code WWW-Authenticate}). */
     public Map<String, String> headers() {
         return Map.copyOf(headers);
+    }
+
+    /** The answer: the problem document with its headers. */
+    public Response response() {
+        Response.ResponseBuilder response = Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem);
+        headers.forEach(response::header);
+        return response.build();
     }
 
     public ProblemException withHeader(String name, String value) {

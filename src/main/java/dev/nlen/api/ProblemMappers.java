@@ -12,9 +12,7 @@ public final class ProblemMappers {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e) {
-        Response.ResponseBuilder response = builder(e.problem());
-        e.headers().forEach(response::header);
-        return response.build();
+        return e.response();
     }
 
     /** JAX-RS' own refusals (404, 405, 406, 415 ...) keep their status, in our format. */

@@ -9,10 +9,8 @@ import dev.nlen.translation.AlignedDocument;
 import dev.nlen.translation.ArticleTranslator;
 import dev.nlen.translation.TranslatedHtml;
 import io.smallrye.common.annotation.Blocking;
-import dev.nlen.api.security.ApiKeys;
 import dev.nlen.api.security.KeyFilter;
 import dev.nlen.api.security.KeyRequired;
-import dev.nlen.api.security.RateLimits;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -38,12 +36,6 @@ import java.util.concurrent.atomic.AtomicReference;
 public class TranslateResource {
 
     @Inject
-    RateLimits rateLimits;
-
-    @Inject
-    ApiKeys apiKeys;
-
-    @Inject
     TranslatorRuntime runtime;
 
     @Inject
@@ -51,6 +43,9 @@ public class TranslateResource {
 
     @Inject
     ArticleRequests requests;
+
+    @Inject
+    dev.nlen.api.security.ApiKeys apiKeys;
 
     @POST
     @Blocking // parsing, segmenting and tokenizing run here; decoding runs on the batch workers
@@ -82,24 +77,25 @@ public class TranslateResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "415", description = "Content-Type other than text/plain or application/json",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "API keys are configured and the request has none (Authorization: Bearer)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "The API key is not accepted",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "429", description = "Over the client's requests or characters per minute, or the "
+            + "client's requests already hold its share of the queue (translator.scheduling.max-client-share); "
+            + "Retry-After", content = @Content(mediaType = Problem.MEDIA_TYPE,
+            schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "504", description = "Not answered within translator.scheduling.request-timeout",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "503", description = "The model is still loading or failed to load, or the queue "
             + "holds as much work as it may (Retry-After)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "429", description = "Over a rate limit, or this client's requests already hold its "
-            + "share of the queue (translator.scheduling.max-client-share; Retry-After)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public CompletionStage<Response> translate(@Context HttpHeaders headers, @Context HttpServerRequest http,
                                                byte[] body) {
         DocumentRenderer renderer = OutputFormats.negotiate(headers.getAcceptableMediaTypes());
-        ArticleRequests.Prepared prepared = requests.prepare(headers, body);
-        String client = apiKeys.client(KeyFilter.bearer(headers.getHeaderString(HttpHeaders.AUTHORIZATION)),
-                http.remoteAddress());
-        var refused = rateLimits.charge(client, prepared.text().codePointCount(0, prepared.text().length()));
-        if (refused.isPresent()) {
-            return CompletableFuture.completedFuture(KeyFilter.tooMany(refused.get()));
-        }
+        String key = KeyFilter.bearer(headers.getHeaderString(HttpHeaders.AUTHORIZATION));
+        ArticleRequests.Prepared prepared = requests.prepare(headers, body, key, http.remoteAddress());
+        String client = apiKeys.client(key, http.remoteAddress()); // whose share of the queue the work takes
         HtmlDocument html = prepared.html();
         ArticleTranslator translator = prepared.translator();
         SegmentedArticle article = prepared.article();

@@ -5,7 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.nlen.format.JsonDocumentView;
 import dev.nlen.translation.AlignedDocument;
 import dev.nlen.translation.AlignedParagraph;
+import dev.nlen.api.security.KeyFilter;
+import dev.nlen.api.security.KeyRequired;
 import io.smallrye.common.annotation.Blocking;
+import io.vertx.core.http.HttpServerRequest;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.operators.multi.processors.UnicastProcessor;
 import jakarta.inject.Inject;
@@ -33,6 +36,7 @@ import org.jboss.logging.Logger;
  * midway. A client that disconnects gives up the paragraphs not yet translated.
  */
 @Path("/v1/translate/stream")
+@KeyRequired
 public class TranslateStreamResource {
 
     private static final Logger LOG = Logger.getLogger(TranslateStreamResource.class);
@@ -62,8 +66,10 @@ public class TranslateStreamResource {
                     + "{model, sourceLang, targetLang, stats}; error (problem document) if the translation fails. "
                     + "Bad requests are refused before the stream starts, as /v1/translate refuses them.")
     @APIResponse(responseCode = "200", description = "The event stream")
-    public Multi<OutboundSseEvent> stream(@Context HttpHeaders headers, @Context Sse sse, byte[] body) {
-        ArticleRequests.Prepared request = requests.prepare(headers, body);
+    public Multi<OutboundSseEvent> stream(@Context HttpHeaders headers, @Context HttpServerRequest http,
+                                          @Context Sse sse, byte[] body) {
+        ArticleRequests.Prepared request = requests.prepare(headers, body,
+                KeyFilter.bearer(headers.getHeaderString(HttpHeaders.AUTHORIZATION)), http.remoteAddress());
         Function<AlignedParagraph, JsonDocumentView.Paragraph> view =
                 JsonDocumentView.paragraphsOf(request.article().text());
         // started here, on the worker thread (tokenizing is work); the processor holds events until subscribed

@@ -9,67 +9,185 @@ import dev.nlen.text.ArticleSegmenter;
 import dev.nlen.tokenize.TokenizerSource;
 import dev.nlen.translation.EngineSettings;
 import dev.nlen.translation.SentenceTranslation;
-import dev.nlen.translation.PooledTranslator;
 import dev.nlen.translation.TranslationEngine;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
-import java.util.logging.Level;
-import java.util.logging.Logger;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
- * Throughput figures: sentences/s and generated tokens/s for greedy and beam search at batch 1 and batch N.
- * The sentences are those of an article file, as the service segments it.
- * Usage: Benchmark MODEL_DIR ARTICLE_FILE [fp32|int8] [maxNewTokens] [batch] [rounds] [device] [threads]
+ * Throughput of one precision in one JVM: for each beam width, batch size and length mode, generated tokens/s and
+ * sentences/s over an article's sentences (segmented as the service does). Batches are formed here, longest
+ * sentences first, as the scheduler forms them; the engine decodes each batch as given. One tab-separated line per
+ * setting on stdout ({@code row ...}), then {@code load} (ms to open the engine) and {@code rss} (peak resident
+ * memory of this JVM, VmHWM). {@code --ids-out} writes every setting's generated ids, for comparing precisions.
  */
-public final class Benchmark {
+@Command(name = "benchmark", mixinStandardHelpOptions = true, version = "nlen-translator 0.1.0",
+        description = "Generated tokens/s and sentences/s for one precision, tab-separated rows on stdout.")
+public final class Benchmark implements Callable<Integer> {
 
-    private Benchmark() {
+    @Option(names = "--model", required = true, paramLabel = "DIR", description = "The export folder")
+    Path model;
+
+    @Option(names = "--article", required = true, paramLabel = "FILE", description = "Dutch article (UTF-8)")
+    Path article;
+
+    @Option(names = "--precision", defaultValue = "fp32", paramLabel = "fp32|int8", description = "Default: fp32")
+    String precision;
+
+    @Option(names = "--layout", defaultValue = "auto", paramLabel = "auto|merged|split", description = "Default: auto")
+    String layout;
+
+    @Option(names = "--device", defaultValue = "cpu", paramLabel = "cpu|cuda|auto", description = "Default: cpu")
+    String device;
+
+    @Option(names = "--threads", defaultValue = "0", paramLabel = "N", description = "Intra-op threads, 0 = ORT's")
+    int threads;
+
+    @Option(names = "--spinning", defaultValue = "default", paramLabel = "on|off|default",
+            description = "session.intra_op.allow_spinning; default = the service's")
+    String spinning;
+
+    @Option(names = "--beams", defaultValue = "1,4,0", split = ",", paramLabel = "N,...",
+            description = "Beam widths; 0 = generation_config.json's num_beams. Default: 1,4,0")
+    List<Integer> beams;
+
+    @Option(names = "--batches", defaultValue = "1,32", split = ",", paramLabel = "N,...", description = "Default: 1,32")
+    List<Integer> batches;
+
+    @Option(names = "--lengths", defaultValue = "forced,natural", split = ",", paramLabel = "forced|natural",
+            description = "forced = exactly --forced-tokens new tokens (min = max); natural = the model's own stop "
+                    + "(generation_config.json and the length guard). Default: forced,natural")
+    List<String> lengths;
+
+    @Option(names = "--forced-tokens", defaultValue = "32", paramLabel = "N", description = "Default: 32")
+    int forcedTokens;
+
+    @Option(names = "--batch1-sentences", defaultValue = "0", paramLabel = "N",
+            description = "At batch 1 only the first N sentences (time bound); 0 = all")
+    int batch1Sentences;
+
+    @Option(names = "--ids-out", paramLabel = "FILE", description = "Write each setting's output ids here")
+    Path idsOut;
+
+    @Option(names = "--sources-out", paramLabel = "FILE", description = "Write the source ids (JSON lines) here")
+    Path sourcesOut;
+
+    public static void main(String[] args) {
+        System.exit(Commands.execute(new Benchmark(), args));
     }
 
-    public static void main(String[] args) throws IOException {
-        Logger.getLogger("").setLevel(Level.WARNING);
-        Path model = Path.of(args[0]);
-        String article = Files.readString(Path.of(args[1]), StandardCharsets.UTF_8);
-        List<String> sentences = new ArticleSegmenter().segment(article).sentences().stream()
-                .map(s -> s.textForTranslation(article)).toList();
-        Precision precision = args.length > 2 ? Precision.valueOf(args[2].toUpperCase()) : null;
-        int maxNewTokens = args.length > 3 ? Integer.parseInt(args[3]) : 64;
-        int batch = args.length > 4 ? Integer.parseInt(args[4]) : 32;
-        int rounds = args.length > 5 ? Integer.parseInt(args[5]) : 1;
-        Device device = args.length > 6 ? Device.parse(args[6]) : Device.CPU;
-        int threads = args.length > 7 ? Integer.parseInt(args[7]) : 0;
-        for (int batchSize : new int[] {1, batch}) {
-            EngineSettings settings = new EngineSettings(model, precision, (DecoderLayout) null,
-                    new RuntimeOptions(device, threads, Optional.empty()), TokenizerSource.AUTO);
-            try (TranslationEngine engine = TranslationEngine.open(settings);
-                 PooledTranslator pool = PooledTranslator.ofBatchSize(engine, batchSize)) {
-                for (int beams : new int[] {1, 6}) {
-                    GenerationOptions options = engine.defaults().withNumBeams(beams).withMaxNewTokens(maxNewTokens);
-                    pool.translate(sentences.subList(0, Math.min(2, sentences.size())), options); // warm-up
-                    report(engine, pool, sentences, options, batchSize, rounds);
+    @Override
+    public Integer call() throws IOException {
+        String text = Files.readString(article, StandardCharsets.UTF_8);
+        List<String> sentences = new ArticleSegmenter().segment(text).sentences().stream()
+                .map(s -> s.textForTranslation(text)).toList();
+        long started = System.nanoTime();
+        try (TranslationEngine engine = TranslationEngine.open(settings())) {
+            long loadMillis = (System.nanoTime() - started) / 1_000_000;
+            List<long[]> ids = sentences.stream().map(engine::encode).toList();
+            if (sourcesOut != null) {
+                Files.write(sourcesOut, ids.stream().map(Benchmark::json).toList(), StandardCharsets.UTF_8);
+            }
+            // longest first, as the scheduler sorts: batches pad little
+            Integer[] order = new Integer[ids.size()];
+            Arrays.setAll(order, i -> i);
+            Arrays.sort(order, Comparator.comparingInt((Integer i) -> ids.get(i).length).reversed());
+            List<String> idLines = new ArrayList<>();
+            PrintStream out = System.out;
+            engine.translate(sentences.subList(0, Math.min(2, sentences.size())), engine.defaults()); // warm-up
+            for (String mode : lengths) {
+                for (int width : beams) {
+                    for (int batch : batches) {
+                        GenerationOptions options = options(engine.defaults(), width, mode);
+                        List<Integer> chosen = batch == 1 && batch1Sentences > 0
+                                ? java.util.stream.IntStream.range(0, Math.min(batch1Sentences, ids.size())).boxed()
+                                .toList() : Arrays.asList(order);
+                        row(engine, ids, chosen, options, batch, mode, idLines, out);
+                    }
                 }
             }
+            out.printf(Locale.ROOT, "load\t%s\t%d%n", engine.info().precision(), loadMillis);
+            out.printf(Locale.ROOT, "rss\t%s\t%d%n", engine.info().precision(), peakRssMb());
+            if (idsOut != null) {
+                Files.write(idsOut, idLines, StandardCharsets.UTF_8);
+            }
         }
+        return 0;
     }
 
-    private static void report(TranslationEngine engine, PooledTranslator pool, List<String> sentences,
-                               GenerationOptions options, int batchSize, int rounds) {
+    private EngineSettings settings() {
+        Precision p = Precision.valueOf(precision.toUpperCase(Locale.ROOT));
+        DecoderLayout l = layout.equals("auto") ? null : DecoderLayout.valueOf(layout.toUpperCase(Locale.ROOT));
+        boolean spin = switch (spinning) {
+            case "on" -> true;
+            case "off" -> false;
+            case "default" -> RuntimeOptions.DEFAULT_SPINNING;
+            default -> throw new UsageException("--spinning must be on, off or default, not " + spinning);
+        };
+        return new EngineSettings(model, p, l, new RuntimeOptions(Device.parse(device), threads, Optional.empty(),
+                spin), TokenizerSource.AUTO);
+    }
+
+    private GenerationOptions options(GenerationOptions defaults, int width, String mode) {
+        GenerationOptions options = width > 0 ? defaults.withNumBeams(width) : defaults;
+        return switch (mode) {
+            case "forced" -> options.withMaxNewTokens(forcedTokens).withMinNewTokens(forcedTokens);
+            case "natural" -> options;
+            default -> throw new UsageException("--lengths takes forced and natural, not " + mode);
+        };
+    }
+
+    private static void row(TranslationEngine engine, List<long[]> ids, List<Integer> chosen,
+                            GenerationOptions options, int batch, String mode, List<String> idLines,
+                            PrintStream out) {
         long tokens = 0;
         long started = System.nanoTime();
-        for (int round = 0; round < rounds; round++) {
-            for (SentenceTranslation t : pool.translate(new ArrayList<>(sentences), options)) {
-                tokens += t.best().targetIds().length;
+        String key = engine.info().precision() + "\t" + options.numBeams() + "\t" + batch + "\t" + mode;
+        for (int from = 0; from < chosen.size(); from += batch) {
+            List<Integer> part = chosen.subList(from, Math.min(chosen.size(), from + batch));
+            List<long[]> sources = part.stream().map(ids::get).toList();
+            List<SentenceTranslation> done = engine.translate(sources.stream().map(s -> "").toList(), sources,
+                    options);
+            for (int j = 0; j < part.size(); j++) {
+                long[] target = done.get(j).best().targetIds();
+                tokens += target.length;
+                idLines.add(key + "\t" + part.get(j) + "\t" + json(target));
             }
         }
         double seconds = (System.nanoTime() - started) / 1e9;
-        int count = sentences.size() * rounds;
-        System.out.printf("%s beams=%d batch=%-3d sentences=%d tokens=%d time=%.2fs  %.2f sentences/s  %.1f tokens/s%n",
-                engine.info().precision(), options.numBeams(), batchSize, count, tokens, seconds, count / seconds,
-                tokens / seconds);
+        out.printf(Locale.ROOT, "row\t%s\t%d\t%d\t%s\t%d\t%d\t%.3f\t%.1f\t%.2f%n", engine.info().precision(),
+                options.numBeams(), batch, mode, chosen.size(), tokens, seconds, tokens / seconds,
+                chosen.size() / seconds);
+        out.flush();
+    }
+
+    private static String json(long[] ids) {
+        return Arrays.stream(ids).mapToObj(Long::toString).collect(Collectors.joining(",", "[", "]"));
+    }
+
+    /** VmHWM of this process in MiB (Linux); -1 elsewhere. */
+    static long peakRssMb() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+        return -1;
     }
 }

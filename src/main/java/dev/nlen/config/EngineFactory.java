@@ -21,7 +21,8 @@ final class EngineFactory {
                 model.dir(),
                 auto(model.precision(), "translator.model.precision", Precision.class),
                 auto(model.layout(), "translator.model.layout", DecoderLayout.class),
-                new RuntimeOptions(Device.parse(runtime.device()), runtime.threads(), model.optimizedCacheDir()),
+                new RuntimeOptions(Device.parse(runtime.device()), runtime.threads(), model.optimizedCacheDir(),
+                        runtime.spinning().orElse(RuntimeOptions.DEFAULT_SPINNING)),
                 TokenizerSource.valueOf(word(model.tokenizer(), "translator.model.tokenizer", TokenizerSource.class)));
     }
 

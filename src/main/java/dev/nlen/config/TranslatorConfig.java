@@ -104,6 +104,12 @@ public interface TranslatorConfig {
         @WithDefault("0")
         int threads();
 
+        /**
+         * Idle ONNX Runtime pool threads busy-wait for work (session.intra_op.allow_spinning). Default from
+         * model/RuntimeOptions.DEFAULT_SPINNING (measured, see README "CPU settings").
+         */
+        Optional<Boolean> spinning();
+
         /** Most sentences decoded together. */
         @WithDefault("32")
         int maxBatchSentences();
@@ -146,6 +152,15 @@ public interface TranslatorConfig {
 
         /** Overrides max_length with max_new_tokens. */
         OptionalInt maxNewTokens();
+
+        /**
+         * Length guard: at most ceil(factor × source tokens) + offset new tokens per sentence (like Marian's
+         * max-length-factor); 0 turns it off. Unset = the engine's default, 3 (see generation/LengthGuard).
+         */
+        java.util.OptionalDouble maxLengthFactor();
+
+        /** Length guard: new tokens allowed on top of factor × source tokens. Unset = the engine's default, 10. */
+        OptionalInt maxLengthOffset();
     }
 
     /** Bounded work: batch and queue budgets in work units (beams × (source + generated tokens)), deadlines. */

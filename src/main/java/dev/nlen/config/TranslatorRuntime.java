@@ -3,6 +3,7 @@ package dev.nlen.config;
 import dev.nlen.batching.BatchListener;
 import dev.nlen.batching.BatchPolicy;
 import dev.nlen.generation.GenerationOptions;
+import dev.nlen.generation.LengthGuard;
 import dev.nlen.translation.CachingTranslator;
 import dev.nlen.translation.PooledTranslator;
 import dev.nlen.translation.SentenceTranslator;
@@ -137,6 +138,12 @@ public class TranslatorRuntime {
         }
         if (config.generation().maxNewTokens().isPresent()) {
             options = options.withMaxNewTokens(config.generation().maxNewTokens().getAsInt());
+        }
+        TranslatorConfig.Generation generation = config.generation();
+        if (generation.maxLengthFactor().isPresent() || generation.maxLengthOffset().isPresent()) {
+            LengthGuard guard = options.lengthGuard();
+            options = options.withLengthGuard(new LengthGuard(generation.maxLengthFactor().orElse(guard.factor()),
+                    generation.maxLengthOffset().orElse(guard.offset())));
         }
         return options;
     }

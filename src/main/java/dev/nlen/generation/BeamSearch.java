@@ -17,7 +17,8 @@ public final class BeamSearch implements SearchStrategy {
     private static final float SILENCED_BEAM = -1e9f;
 
     @Override
-    public List<List<Hypothesis>> search(DecoderSession session, GenerationOptions options, IntPredicate stopped) {
+    public List<List<Hypothesis>> search(DecoderSession session, GenerationOptions options, IntPredicate stopped,
+                                         int[] maxLengths) {
         int beams = options.numBeams();
         int maxLength = options.effectiveMaxLength();
         LogitsProcessors processors = LogitsProcessors.forOptions(options);
@@ -66,8 +67,8 @@ public final class BeamSearch implements SearchStrategy {
                         : Candidates.best(scores, state.scores(), i * beams, beams, 2 * beams);
                 float best = state.advance(i, top, options, hypotheses, next);
                 boolean done = hypotheses.isDone(best, length);
-                if (!done && length + 1 >= maxLength) {
-                    next.finishInto(i, hypotheses);     // out of length: live beams compete as they are
+                if (!done && length + 1 >= maxLengths[live.get(i)]) {
+                    next.finishInto(i, hypotheses);     // out of length (or capped): live beams compete as they are
                     done = true;
                 }
                 if (!done) {

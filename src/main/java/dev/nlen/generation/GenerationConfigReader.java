@@ -12,7 +12,8 @@ import java.util.function.Predicate;
 
 /**
  * Reads decoding defaults from {@code generation_config.json} (or, for old exports, {@code config.json}), with
- * Hugging Face {@code GenerationConfig}'s own defaults for the fields a file leaves out.
+ * Hugging Face {@code GenerationConfig}'s own defaults for the fields a file leaves out, and the engine's
+ * {@link LengthGuard#DEFAULT} (no file field sets it; the service's configuration may replace it).
  */
 public final class GenerationConfigReader {
 
@@ -51,7 +52,8 @@ public final class GenerationConfigReader {
                 eos,
                 pad,
                 json.hasNonNull("decoder_start_token_id") ? json.get("decoder_start_token_id").asLong() : pad,
-                eosIds);
+                eosIds,
+                LengthGuard.DEFAULT);
     }
 
     /**

@@ -10,12 +10,14 @@ import java.util.List;
  * @param maxNewTokens   {@code max_new_tokens}, 0 when unset; when set it wins over {@code max_length}
  * @param forcedEosTokenId {@code forced_eos_token_id}, -1 when unset
  * @param eosTokenIds    every id that ends a sequence (a list-valued {@code eos_token_id}), {@code eosTokenId} first
+ * @param lengthGuard    the output bound relative to the source (not a {@code generation_config.json} field: the
+ *                       service's {@code translator.generation.max-length-factor} / {@code -offset})
  */
 public record GenerationOptions(int numBeams, int maxLength, int maxNewTokens, int minLength, int minNewTokens,
                                 double lengthPenalty, EarlyStopping earlyStopping, int numReturnSequences,
                                 int noRepeatNgramSize, double repetitionPenalty, List<List<Long>> badWordsIds,
                                 long forcedEosTokenId, boolean renormalizeLogits, long eosTokenId, long padTokenId,
-                                long decoderStartTokenId, List<Long> eosTokenIds) {
+                                long decoderStartTokenId, List<Long> eosTokenIds, LengthGuard lengthGuard) {
 
     /** Highest {@code num_beams} accepted. */
     public static final int MAX_BEAMS = 16;
@@ -33,6 +35,18 @@ public record GenerationOptions(int numBeams, int maxLength, int maxNewTokens, i
         badWordsIds = badWordsIds.stream().map(List::copyOf).toList();
         eosTokenIds = eosTokenIds == null || eosTokenIds.isEmpty() ? List.of(eosTokenId) : List.copyOf(eosTokenIds);
         require(eosTokenIds.getFirst() == eosTokenId, "eos_token_ids must start with eos_token_id " + eosTokenId);
+        lengthGuard = lengthGuard == null ? LengthGuard.OFF : lengthGuard;
+    }
+
+    /** Without a length guard ({@link LengthGuard#OFF}): Hugging Face {@code generate}'s stopping. */
+    public GenerationOptions(int numBeams, int maxLength, int maxNewTokens, int minLength, int minNewTokens,
+                             double lengthPenalty, EarlyStopping earlyStopping, int numReturnSequences,
+                             int noRepeatNgramSize, double repetitionPenalty, List<List<Long>> badWordsIds,
+                             long forcedEosTokenId, boolean renormalizeLogits, long eosTokenId, long padTokenId,
+                             long decoderStartTokenId, List<Long> eosTokenIds) {
+        this(numBeams, maxLength, maxNewTokens, minLength, minNewTokens, lengthPenalty, earlyStopping,
+                numReturnSequences, noRepeatNgramSize, repetitionPenalty, badWordsIds, forcedEosTokenId,
+                renormalizeLogits, eosTokenId, padTokenId, decoderStartTokenId, eosTokenIds, LengthGuard.OFF);
     }
 
     /** One eos id. */
@@ -56,34 +70,48 @@ public record GenerationOptions(int numBeams, int maxLength, int maxNewTokens, i
         return maxNewTokens > 0 ? maxNewTokens + 1 : maxLength;
     }
 
+    /** As {@link #effectiveMaxLength}, for a source of {@code sourceTokens} tokens under the length guard. */
+    public int maxLengthFor(int sourceTokens) {
+        return lengthGuard.maxLength(sourceTokens, this);
+    }
+
+    public GenerationOptions withLengthGuard(LengthGuard guard) {
+        return new GenerationOptions(numBeams, maxLength, maxNewTokens, minLength, minNewTokens, lengthPenalty,
+                earlyStopping, numReturnSequences, noRepeatNgramSize, repetitionPenalty, badWordsIds,
+                forcedEosTokenId, renormalizeLogits, eosTokenId, padTokenId, decoderStartTokenId, eosTokenIds, guard);
+    }
+
     public GenerationOptions withNumBeams(int beams) {
         return new GenerationOptions(beams, maxLength, maxNewTokens, minLength, minNewTokens, lengthPenalty,
                 earlyStopping, Math.min(numReturnSequences, beams), noRepeatNgramSize, repetitionPenalty, badWordsIds,
-                forcedEosTokenId, renormalizeLogits, eosTokenId, padTokenId, decoderStartTokenId, eosTokenIds);
+                forcedEosTokenId, renormalizeLogits, eosTokenId, padTokenId, decoderStartTokenId, eosTokenIds,
+                lengthGuard);
     }
 
     public GenerationOptions withMaxNewTokens(int tokens) {
         return new GenerationOptions(numBeams, maxLength, tokens, minLength, minNewTokens, lengthPenalty,
                 earlyStopping, numReturnSequences, noRepeatNgramSize, repetitionPenalty, badWordsIds,
-                forcedEosTokenId, renormalizeLogits, eosTokenId, padTokenId, decoderStartTokenId, eosTokenIds);
+                forcedEosTokenId, renormalizeLogits, eosTokenId, padTokenId, decoderStartTokenId, eosTokenIds,
+                lengthGuard);
     }
 
     public GenerationOptions withNumReturnSequences(int sequences) {
         return new GenerationOptions(numBeams, maxLength, maxNewTokens, minLength, minNewTokens, lengthPenalty,
                 earlyStopping, sequences, noRepeatNgramSize, repetitionPenalty, badWordsIds, forcedEosTokenId,
-                renormalizeLogits, eosTokenId, padTokenId, decoderStartTokenId, eosTokenIds);
+                renormalizeLogits, eosTokenId, padTokenId, decoderStartTokenId, eosTokenIds, lengthGuard);
     }
 
     public GenerationOptions withPenalties(double length, double repetition, int noRepeatNgram) {
         return new GenerationOptions(numBeams, maxLength, maxNewTokens, minLength, minNewTokens, length,
                 earlyStopping, numReturnSequences, noRepeatNgram, repetition, badWordsIds, forcedEosTokenId,
-                renormalizeLogits, eosTokenId, padTokenId, decoderStartTokenId, eosTokenIds);
+                renormalizeLogits, eosTokenId, padTokenId, decoderStartTokenId, eosTokenIds, lengthGuard);
     }
 
     public GenerationOptions withMinNewTokens(int tokens) {
         return new GenerationOptions(numBeams, maxLength, maxNewTokens, minLength, tokens, lengthPenalty,
                 earlyStopping, numReturnSequences, noRepeatNgramSize, repetitionPenalty, badWordsIds,
-                forcedEosTokenId, renormalizeLogits, eosTokenId, padTokenId, decoderStartTokenId, eosTokenIds);
+                forcedEosTokenId, renormalizeLogits, eosTokenId, padTokenId, decoderStartTokenId, eosTokenIds,
+                lengthGuard);
     }
 
     private static void require(boolean condition, String message) {

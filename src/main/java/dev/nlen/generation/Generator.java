@@ -10,7 +10,7 @@ import java.util.function.IntPredicate;
 
 /**
  * Many source sentences in one call: sorted by length so each batch pads little, padded with the pad id and masked,
- * encoded, searched, and returned in input order.
+ * encoded, searched, and returned in input order. Each sentence stops at its own {@link LengthGuard} cap.
  */
 public final class Generator {
 
@@ -78,8 +78,9 @@ public final class Generator {
             System.arraycopy(source, 0, ids[row], 0, source.length);
             Arrays.fill(mask[row], 0, source.length, 1L);
         }
+        int[] maxLengths = batch.stream().mapToInt(source -> options.maxLengthFor(source.length)).toArray();
         try (DecoderSession session = model.startDecoding(model.encode(ids, mask))) {
-            return SearchStrategy.forOptions(options).search(session, options, stopped);
+            return SearchStrategy.forOptions(options).search(session, options, stopped, maxLengths);
         }
     }
 

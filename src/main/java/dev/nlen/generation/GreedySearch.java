@@ -11,9 +11,9 @@ import java.util.function.IntPredicate;
 public final class GreedySearch implements SearchStrategy {
 
     @Override
-    public List<List<Hypothesis>> search(DecoderSession session, GenerationOptions options, IntPredicate stopped) {
+    public List<List<Hypothesis>> search(DecoderSession session, GenerationOptions options, IntPredicate stopped,
+                                         int[] maxLengths) {
         LogitsProcessors processors = LogitsProcessors.forOptions(options);
-        int maxLength = options.effectiveMaxLength();
         int sentences = session.rows();
         long[][] done = new long[sentences][];
         double[] scores = new double[sentences];
@@ -50,7 +50,7 @@ public final class GreedySearch implements SearchStrategy {
                 int token = tokens[row];
                 scores[live[row]] += logProbabilities[row];
                 sequences[row] = append(sequences[row], token);
-                if (options.isEos(token) || sequences[row].length >= maxLength) {
+                if (options.isEos(token) || sequences[row].length >= maxLengths[live[row]]) {
                     done[live[row]] = sequences[row];
                 } else {
                     keep.add(row);

@@ -21,7 +21,19 @@ public sealed interface SearchStrategy permits GreedySearch, BeamSearch {
      * (its request was cancelled or timed out) leaves the batch at the next step, like a finished one; its result is
      * an empty list. Checked once per step, so it costs nothing when nobody stops.
      */
-    List<List<Hypothesis>> search(DecoderSession session, GenerationOptions options, IntPredicate stopped);
+    default List<List<Hypothesis>> search(DecoderSession session, GenerationOptions options, IntPredicate stopped) {
+        int[] maxLengths = new int[session.rows()];
+        java.util.Arrays.fill(maxLengths, options.effectiveMaxLength());
+        return search(session, options, stopped, maxLengths);
+    }
+
+    /**
+     * As above, with a decoder sequence length limit per source row (start token included, at most
+     * {@link GenerationOptions#effectiveMaxLength}): the length guard's cap. A row reaching its limit stops as it
+     * would at {@code max_length}; {@code max_length} itself keeps its other roles (forced eos, early stopping bound).
+     */
+    List<List<Hypothesis>> search(DecoderSession session, GenerationOptions options, IntPredicate stopped,
+                                  int[] maxLengths);
 
     static SearchStrategy forOptions(GenerationOptions options) {
         return options.numBeams() == 1 && options.numReturnSequences() == 1 ? new GreedySearch() : new BeamSearch();

@@ -57,6 +57,6 @@ record MergedDecoder(OrtEnvironment env, OrtSession session, int layers, int hea
 
     @Override
     public void close() {
-        Sessions.close(session);
+        CloseAll.close(session);
     }
 }

@@ -199,26 +199,13 @@ final class OnnxDecoderSession implements DecoderSession {
         return true;
     }
 
-    /** Releases each reference, every one even when one fails; the first failure is thrown, the rest suppressed. */
+    /** Releases each reference (nulls skipped), every one even when one fails (see {@link CloseAll}). */
     private static void releaseAll(SharedResult... owners) {
-        RuntimeException failure = null;
-        for (SharedResult owner : owners) {
-            if (owner == null) {
-                continue;
-            }
-            try {
-                owner.release();
-            } catch (RuntimeException e) {
-                if (failure == null) {
-                    failure = e;
-                } else {
-                    failure.addSuppressed(e);
-                }
-            }
-        }
-        if (failure != null) {
-            throw failure;
-        }
+        CloseAll.close(java.util.Arrays.stream(owners).map(OnnxDecoderSession::releasing).toList());
+    }
+
+    private static AutoCloseable releasing(SharedResult owner) {
+        return owner == null ? null : owner::release;
     }
 
     @Override
@@ -226,13 +213,6 @@ final class OnnxDecoderSession implements DecoderSession {
         SharedResult[] owners = {selfOwner, crossOwner, statesOwner};
         statesOwner = crossOwner = selfOwner = null;
         selfKv = crossKv = null;
-        try {
-            releaseAll(owners);
-        } finally {
-            logits.close();
-            if (bias != null) {
-                bias.close();
-            }
-        }
+        CloseAll.close(releasing(owners[0]), releasing(owners[1]), releasing(owners[2]), logits, bias);
     }
 }

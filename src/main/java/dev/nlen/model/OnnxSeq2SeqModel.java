@@ -40,7 +40,7 @@ public final class OnnxSeq2SeqModel implements Seq2SeqModel {
         List<Integer> all = new ArrayList<>(List.of(GatherGraph.FLOAT, GatherGraph.INT64));
         all.addAll(Collections.nCopies(4 * layers(), GatherGraph.FLOAT));
         this.allGather = track(opened, new RowGather(env, all));
-        this.ranker = track(opened, new RuntimeRanker(env, sessions.intraOpThreads()));
+        this.ranker = track(opened, new RuntimeRanker(env, sessions.intraOpThreads(), sessions.spinning()));
     }
 
     /** Loads and validates the export; on any failure closes what was opened and names the file at fault. */
@@ -51,13 +51,7 @@ public final class OnnxSeq2SeqModel implements Seq2SeqModel {
         try {
             return new OnnxSeq2SeqModel(env, files, config, new SessionFactory(env, options), opened);
         } catch (OrtException | RuntimeException e) {
-            for (AutoCloseable c : opened.reversed()) {
-                try {
-                    c.close();
-                } catch (Exception suppressed) {
-                    e.addSuppressed(suppressed);
-                }
-            }
+            CloseAll.closeInto(e, opened.reversed());
             if (e instanceof RuntimeException re) {
                 throw re;
             }
@@ -163,22 +157,6 @@ public final class OnnxSeq2SeqModel implements Seq2SeqModel {
 
     @Override
     public void close() {
-        // every close runs even when one fails: the first failure is thrown, the others are suppressed into it
-        RuntimeException failure = null;
-        for (Runnable close : List.<Runnable>of(ranker::close, allGather::close, selfGather::close, statesGather::close,
-                decoder::close, () -> Sessions.close(encoder))) {
-            try {
-                close.run();
-            } catch (RuntimeException e) {
-                if (failure == null) {
-                    failure = e;
-                } else {
-                    failure.addSuppressed(e);
-                }
-            }
-        }
-        if (failure != null) {
-            throw failure;
-        }
+        CloseAll.close(ranker, allGather, selfGather, statesGather, decoder, encoder);
     }
 }

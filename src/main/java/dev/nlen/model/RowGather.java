@@ -57,6 +57,6 @@ final class RowGather implements AutoCloseable {
 
     @Override
     public void close() {
-        Sessions.close(session);
+        CloseAll.close(session);
     }
 }

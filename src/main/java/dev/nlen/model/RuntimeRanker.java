@@ -20,18 +20,19 @@ final class RuntimeRanker implements AutoCloseable {
     private final OrtSession normaliseAfterBias;
     private final OrtSession biasAfterNormalise;
 
-    RuntimeRanker(OrtEnvironment env, int intraOpThreads) throws OrtException {
+    RuntimeRanker(OrtEnvironment env, int intraOpThreads, boolean spinning) throws OrtException {
         this.env = env;
         try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
             if (intraOpThreads > 0) {
                 options.setIntraOpNumThreads(intraOpThreads);
             }
+            options.addConfigEntry("session.intra_op.allow_spinning", spinning ? "1" : "0");
             this.normaliseAfterBias = env.createSession(RankingGraph.build(true), options);
             OrtSession other;
             try {
                 other = env.createSession(RankingGraph.build(false), options);
             } catch (OrtException | RuntimeException e) {
-                Sessions.close(normaliseAfterBias);
+                CloseAll.close(normaliseAfterBias);
                 throw e;
             }
             this.biasAfterNormalise = other;
@@ -94,6 +95,6 @@ final class RuntimeRanker implements AutoCloseable {
 
     @Override
     public void close() {
-        Sessions.close(normaliseAfterBias, biasAfterNormalise);
+        CloseAll.close(normaliseAfterBias, biasAfterNormalise);
     }
 }

@@ -28,11 +28,16 @@ final class SessionFactory {
         this.options = options;
         this.device = chooseDevice(options.device());
         LOG.info(() -> "ONNX Runtime " + env.getVersion() + " on " + device.wireName()
-                + (options.intraOpThreads() > 0 ? ", " + options.intraOpThreads() + " intra-op threads" : ""));
+                + (options.intraOpThreads() > 0 ? ", " + options.intraOpThreads() + " intra-op threads" : "")
+                + (options.spinning() ? "" : ", no spinning"));
     }
 
     int intraOpThreads() {
         return options.intraOpThreads();
+    }
+
+    boolean spinning() {
+        return options.spinning();
     }
 
     /** The device actually used: never {@code AUTO}. */
@@ -45,6 +50,7 @@ final class SessionFactory {
             if (options.intraOpThreads() > 0) {
                 so.setIntraOpNumThreads(options.intraOpThreads());
             }
+            so.addConfigEntry("session.intra_op.allow_spinning", options.spinning() ? "1" : "0");
             if (device == Device.CUDA) {
                 so.addCUDA(0);
             }

@@ -28,6 +28,6 @@ record SplitDecoder(OrtSession firstStep, OrtSession withPast, int layers) imple
 
     @Override
     public void close() {
-        Sessions.close(firstStep, withPast);
+        CloseAll.close(firstStep, withPast);
     }
 }

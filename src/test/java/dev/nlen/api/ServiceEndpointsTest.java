@@ -28,7 +28,8 @@ class ServiceEndpointsTest {
                 .body("precision", equalTo("fp32")).body("device", equalTo("cpu"))
                 .body("limits.maxCharacters", equalTo(20_000)).body("limits.maxBeams", equalTo(16))
                 .body("limits.maxSourceTokensPerSentence", greaterThan(0))
-                .body("generation.beams", equalTo(6)).body("generation.renormalizeLogits", equalTo(true));
+                .body("generation.beams", equalTo(6)).body("generation.renormalizeLogits", equalTo(true))
+                .body("generation.maxLengthFactor", equalTo(3.0f)).body("generation.maxLengthOffset", equalTo(10));
     }
 
     @Test

@@ -43,9 +43,10 @@ final class InterleavedStepsTest {
                 int now = concurrent.incrementAndGet();
                 mostConcurrent.accumulateAndGet(now, Math::max);
                 steps.incrementAndGet();
-                Thread.onSpinWait();
+                // a step takes time, as a decoder's does (milliseconds), so that waking a lane is not worth many steps
+                java.util.concurrent.locks.LockSupport.parkNanos(5_000_000);
                 concurrent.decrementAndGet();
-                if (step > 10_000_000) {
+                if (step > 100_000) {
                     throw new AssertionError("runaway");
                 }
             }
@@ -72,21 +73,25 @@ final class InterleavedStepsTest {
         try (var scheduler = BatchScheduler.builder(BatchPolicy.of(4, 1_000, Duration.ZERO), decoder).start()) {
             // an "article": two full batches of never-ending items
             CompletableFuture<List<Integer>> article = scheduler.submit("beams16", List.of(0, 0, 0, 0, 0, 0, 0, 0));
-            awaitSteps(decoder, 20);
-            int before = decoder.steps.get();
-            CompletableFuture<List<Integer>> small = scheduler.submit("beams16", List.of(5));
-            assertEquals(List.of(5), small.get(10, TimeUnit.SECONDS));
-            int after = decoder.steps.get();
-            System.out.printf("one 5-step item sent after an endless batch: answered after %d decoding steps%n",
-                    after - before);
-            // its own 5 steps, each after one step of the article's batch, and a step or two for the hand-over
-            assertTrue(after - before <= 2 * 5 + 3, "waited " + (after - before) + " steps");
-            assertFalse(article.isDone());
-            assertEquals(1, decoder.mostConcurrent.get(), "one worker: never two steps at once");
-            // the article had one batch running; its second batch did not take the lane kept for newcomers
-            List<List<Integer>> seen = new ArrayList<>(decoder.batches);
-            assertEquals(List.of(List.of(0, 0, 0, 0), List.of(5)), seen);
-            decoder.stop.set(true);
+            try {
+                awaitSteps(decoder, 20);
+                int before = decoder.steps.get();
+                CompletableFuture<List<Integer>> small = scheduler.submit("beams16", List.of(10));
+                assertEquals(List.of(10), small.get(10, TimeUnit.SECONDS));
+                int after = decoder.steps.get();
+                System.out.printf("one 10-step item sent after an endless batch: answered after %d decoding steps%n",
+                        after - before);
+                // its own 10 steps, each after one step of the article's batch, plus the hand-over (waking a lane
+                // takes a few 5 ms steps on a busy 2-core machine); without interleaving: never
+                assertTrue(after - before <= 3 * 10, "waited " + (after - before) + " steps");
+                assertFalse(article.isDone());
+                assertEquals(1, decoder.mostConcurrent.get(), "one worker: never two steps at once");
+                // the article had one batch running; its second batch did not take the lane kept for newcomers
+                List<List<Integer>> seen = new ArrayList<>(decoder.batches);
+                assertEquals(List.of(List.of(0, 0, 0, 0), List.of(10)), seen);
+            } finally {
+                decoder.stop.set(true);
+            }
             assertEquals(8, article.get(10, TimeUnit.SECONDS).size());
         }
     }

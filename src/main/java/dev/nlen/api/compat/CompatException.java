@@ -1,5 +1,7 @@
 package dev.nlen.api.compat;
 
+import dev.nlen.api.security.ClientGate;
+
 /** A refused compat request: the HTTP status and a message naming the field and, where one applies, the limit. */
 public final class CompatException extends RuntimeException {
 
@@ -23,6 +25,16 @@ public final class CompatException extends RuntimeException {
 
     public long retryAfterSeconds() {
         return retryAfterSeconds;
+    }
+
+    /**
+     * A refusal of the {@link ClientGate} in a compat API: a missing or wrong key is {@code keyMessage} with 403 (as
+     * DeepL and LibreTranslate answer both), a rate limit 429 with Retry-After.
+     */
+    public static CompatException refused(ClientGate.Refusal refusal, String keyMessage) {
+        return refusal.reason() == ClientGate.Reason.RATE_LIMITED
+                ? new CompatException(429, "Too many requests: " + refusal.message(), refusal.retryAfterSeconds())
+                : new CompatException(403, keyMessage);
     }
 
     public static CompatException badRequest(String message) {

@@ -7,9 +7,12 @@ import dev.nlen.api.compat.CompatException;
 import dev.nlen.api.compat.CompatResponses;
 import dev.nlen.api.compat.CompatTranslator;
 import dev.nlen.api.compat.Params;
+import dev.nlen.api.security.ClientGate;
+import dev.nlen.api.security.KeyFilter;
 import dev.nlen.config.TranslatorConfig;
 import dev.nlen.config.TranslatorRuntime;
 import io.smallrye.common.annotation.Blocking;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -25,6 +28,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -65,6 +69,9 @@ public class DeepLResource {
     DeepLUsage usage;
 
     @Inject
+    ClientGate gate;
+
+    @Inject
     ObjectMapper json;
 
     @POST
@@ -75,8 +82,10 @@ public class DeepLResource {
             + "text (up to 50), target_lang EN/EN-GB/EN-US, source_lang NL or absent, split_sentences, "
             + "preserve_formatting, tag_handling xml/html, ignore_tags, non_splitting_tags, context, formality.")
     public CompletionStage<Response> translate(@HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType type,
-                                               @Context UriInfo uri, byte[] body) {
+                                               @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+                                               @Context HttpServerRequest http, @Context UriInfo uri, byte[] body) {
         DeepLRequest request = DeepLRequest.of(params(type, uri, body), compat().deeplMaxTexts());
+        refuse(gate.admit(key(authorization), http.remoteAddress(), request.texts()));
         long characters = request.texts().stream().mapToLong(t -> t.codePointCount(0, t.length())).sum();
         usage.reserve(characters, compat().deeplCharacterLimit());
         return CompatResponses.answer(translator.translate(new CompatTranslator.Request(request.texts(),
@@ -84,6 +93,18 @@ public class DeepLResource {
                         !request.tagHandling().isEmpty(), Set.copyOf(request.ignoreTags()),
                         Set.copyOf(request.nonSplittingTags())))), results -> translations(request, results),
                 Message::new);
+    }
+
+    /** DeepL's own header, {@code Authorization: DeepL-Auth-Key <key>}; a Bearer key is taken too. */
+    private static String key(String authorization) {
+        String key = KeyFilter.prefixed(authorization, "DeepL-Auth-Key ");
+        return key != null ? key : KeyFilter.bearer(authorization);
+    }
+
+    private static void refuse(Optional<ClientGate.Refusal> refusal) {
+        refusal.ifPresent(r -> {
+            throw CompatException.refused(r, "Authorization failure, check auth_key: Authorization: DeepL-Auth-Key <key>");
+        });
     }
 
     private static Translations translations(DeepLRequest request, List<CompatTranslator.Result> results) {

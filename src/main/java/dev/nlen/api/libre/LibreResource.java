@@ -7,10 +7,12 @@ import dev.nlen.api.compat.CompatResponses;
 import dev.nlen.api.compat.CompatTranslator;
 import dev.nlen.api.compat.Params;
 import dev.nlen.api.compat.Splitting;
+import dev.nlen.api.security.ClientGate;
 import dev.nlen.config.LanguageDetection;
 import dev.nlen.config.TranslatorRuntime;
 import dev.nlen.detect.LanguageGuess;
 import io.smallrye.common.annotation.Blocking;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -26,6 +28,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -67,6 +70,9 @@ public class LibreResource {
     LanguageDetection detection;
 
     @Inject
+    ClientGate gate;
+
+    @Inject
     ObjectMapper json;
 
     @POST
@@ -76,8 +82,9 @@ public class LibreResource {
     @Operation(summary = "Translate text (LibreTranslate)", description = "JSON or form: q (string or array), "
             + "source nl or auto, target en, format text or html, alternatives (n-best of beam search), api_key.")
     public CompletionStage<Response> translate(@HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType type,
-                                               @Context UriInfo uri, byte[] body) {
+                                               @Context HttpServerRequest http, @Context UriInfo uri, byte[] body) {
         LibreRequest request = LibreRequest.of(params(type, uri, body));
+        refuse(gate.admit(request.apiKey().orElse(null), http.remoteAddress(), request.texts()));
         return CompatResponses.answer(translator.translate(new CompatTranslator.Request(request.texts(),
                 Splitting.SENTENCES, request.alternatives(), request.auto(),
                 request.html() ? new CompatTranslator.Markup(true, Set.of(), Set.of()) : CompatTranslator.Markup.NONE)),
@@ -107,9 +114,11 @@ public class LibreResource {
     @Path("/detect")
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Detect the language of a text (LibreTranslate): candidates with confidence 0..100")
-    public List<Detected> detect(@HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType type, @Context UriInfo uri,
-                                 byte[] body) {
+    public List<Detected> detect(@HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType type,
+                                 @Context HttpServerRequest http, @Context UriInfo uri, byte[] body) {
         Params params = params(type, uri, body).only(Set.of("q", "api_key", "apiKey"));
+        refuse(gate.enter(params.one("api_key").or(() -> params.one("apiKey")).filter(k -> !k.isEmpty()).orElse(null),
+                http.remoteAddress()));
         String q = params.one("q").filter(t -> !t.isBlank()).orElseThrow(() ->
                 CompatException.badRequest("Invalid request: missing q parameter"));
         List<LanguageGuess> guesses = detection.awaitGuesses(q, DETECT_WAIT).orElseThrow(() ->
@@ -122,10 +131,16 @@ public class LibreResource {
     @Operation(summary = "Settings a LibreTranslate front end reads")
     public Map<String, Object> settings() {
         return Map.of("charLimit", runtime.config().limits().maxCharacters(), "frontendTimeout", 500,
-                "apiKeys", false, "keyRequired", false, "suggestions", false, "filesTranslation", false,
+                "apiKeys", gate.keysRequired(), "keyRequired", gate.keysRequired(), "suggestions", false, "filesTranslation", false,
                 "supportedFilesFormat", List.of(),
                 "language", Map.of("source", Map.of("code", "nl", "name", "Dutch"),
                         "target", Map.of("code", "en", "name", "English")));
+    }
+
+    private static void refuse(Optional<ClientGate.Refusal> refusal) {
+        refusal.ifPresent(r -> {
+            throw CompatException.refused(r, "Invalid API key");
+        });
     }
 
     private Params params(MediaType type, UriInfo uri, byte[] body) {

@@ -1,6 +1,8 @@
 package dev.nlen.api.security;
 
 import dev.nlen.api.Problem;
+import dev.nlen.api.ProblemException;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
@@ -10,61 +12,56 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
-import io.vertx.core.http.HttpServerRequest;
 
-/** On {@link KeyRequired} endpoints: the API key when keys are configured (401/403), then the request rate (429). */
+/** On {@link KeyRequired} endpoints ({@code /v1}): the {@link ClientGate} with a Bearer key, refusals as problems. */
 @Provider
 @KeyRequired
 @Priority(Priorities.AUTHENTICATION)
 public class KeyFilter implements ContainerRequestFilter {
 
     @Inject
-    ApiKeys keys;
-
-    @Inject
-    RateLimits limits;
+    ClientGate gate;
 
     @Context
     HttpServerRequest http;
 
     @Override
     public void filter(ContainerRequestContext request) {
-        String key = bearer(request.getHeaderString(HttpHeaders.AUTHORIZATION));
-        if (keys.enabled()) {
-            if (key == null) {
-                request.abortWith(Response.fromResponse(problem(401, "/problems/unauthorized", "Unauthorized",
-                        "this endpoint needs an API key: Authorization: Bearer <key>", null))
-                        .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build());
-                return;
-            }
-            if (!keys.accepts(key)) {
-                request.abortWith(problem(403, "/problems/forbidden", "Forbidden", "the API key is not accepted", null));
-                return;
-            }
-        }
-        limits.request(keys.client(key, http == null ? null : http.remoteAddress())).ifPresent(refusal -> request.abortWith(tooMany(refusal)));
+        gate.enter(bearer(request.getHeaderString(HttpHeaders.AUTHORIZATION)), http == null ? null : http.remoteAddress())
+                .ifPresent(refusal -> request.abortWith(problem(refusal)));
     }
 
     /** The key of {@code Authorization: Bearer <key>}, or null. */
     public static String bearer(String authorization) {
-        if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+        return prefixed(authorization, "Bearer ");
+    }
+
+    /** The credential after {@code scheme} (matched case-insensitively) in an Authorization header, or null. */
+    public static String prefixed(String authorization, String scheme) {
+        if (authorization == null || !authorization.regionMatches(true, 0, scheme, 0, scheme.length())) {
             return null;
         }
-        String key = authorization.substring(7).strip();
+        String key = authorization.substring(scheme.length()).strip();
         return key.isEmpty() ? null : key;
     }
 
-    public static Response tooMany(RateLimits.Refusal refusal) {
-        long seconds = Math.max(1, (refusal.retryAfter().toMillis() + 999) / 1000);
-        return Response.fromResponse(problem(429, "/problems/rate-limited", "Too many requests",
-                        "over this client's limit of " + refusal.perMinute() + " " + refusal.limit().replace('-', ' ')
-                                + "; retry after " + seconds + " s", refusal.limit()))
-                .header(HttpHeaders.RETRY_AFTER, Long.toString(seconds)).build();
+    /** A refusal as the problem document of {@code /v1}. */
+    public static Response problem(ClientGate.Refusal refusal) {
+        return exception(refusal).response();
     }
 
-    private static Response problem(int status, String type, String title, String detail, String field) {
-        return Response.status(status).type(Problem.MEDIA_TYPE)
-                .entity(new Problem(type, title, status, detail, field, null)).build();
+    /** A refusal as a throwable problem of {@code /v1}. */
+    public static ProblemException exception(ClientGate.Refusal refusal) {
+        ProblemException problem = switch (refusal.reason()) {
+            case NO_KEY -> ProblemException.of(Response.Status.UNAUTHORIZED, "unauthorized", "Unauthorized",
+                    refusal.message() + ": Authorization: Bearer <key>", "Authorization", null)
+                    .withHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+            case WRONG_KEY -> ProblemException.of(Response.Status.FORBIDDEN, "forbidden", "Forbidden",
+                    refusal.message(), "Authorization", null);
+            case RATE_LIMITED -> ProblemException.of(Response.Status.TOO_MANY_REQUESTS, "rate-limited",
+                    "Too many requests", refusal.message(), refusal.field(), null);
+        };
+        return refusal.retryAfterSeconds() > 0
+                ? problem.withHeader(HttpHeaders.RETRY_AFTER, Long.toString(refusal.retryAfterSeconds())) : problem;
     }
-
 }
