@@ -478,16 +478,29 @@ for (const radio of form.elements.decoding) {
 }
 syncBeams();
 
-const storedKey = sessionStorage.getItem(KEY_STORAGE);
+// the key lives in this tab's sessionStorage only (gone when the tab closes); storage may be refused (privacy modes)
+function storage() {
+  try {
+    return window.sessionStorage;
+  } catch {
+    return null;
+  }
+}
+
+const storedKey = storage()?.getItem(KEY_STORAGE);
 if (storedKey) {
   apiKey.value = storedKey;
   $('key-details').open = true;
 }
 apiKey.addEventListener('input', () => {
-  if (apiKey.value) {
-    sessionStorage.setItem(KEY_STORAGE, apiKey.value);
-  } else {
-    sessionStorage.removeItem(KEY_STORAGE);
+  try {
+    if (apiKey.value) {
+      storage()?.setItem(KEY_STORAGE, apiKey.value);
+    } else {
+      storage()?.removeItem(KEY_STORAGE);
+    }
+  } catch {
+    // not kept: the key still works for this page's requests
   }
 });
 

@@ -24,8 +24,8 @@ import org.xml.sax.SAXException;
  * Issue 8: the page and every HTML document the service writes pass the Nu HTML Checker (vnu, in process) with no
  * errors — the page as served at {@code /}, the side-by-side {@code text/html} rendering of a plain-text article
  * (headings, list items, n-best alternatives, characters that need escaping), and the translated HTML of an HTML
- * article (a valid document in, a valid document out). Each checked document and the checker's messages are kept in
- * target/html-check/.
+ * article (a valid document in, a valid document out; a fragment is checked inside a minimal document). Each checked
+ * document and the checker's messages are kept in target/html-check/.
  */
 @QuarkusTest
 class HtmlValidityTest {
@@ -83,6 +83,25 @@ class HtmlValidityTest {
                 .body(Map.of("text", article, "format", "html", "options", Map.of("beams", 1)))
                 .when().post("/v1/translate").then().statusCode(200).extract().asString();
         assertValid("html-article-en-json-request.html", viaJson);
+    }
+
+    /** A fragment comes back as a fragment: valid inside a minimal document as the input was. */
+    @Test
+    void theTranslationOfAnHtmlFragmentIsValid() throws Exception {
+        String fragment = "<h2 class=\"kop\">Ik lees een boek.</h2>\n<p>De <b>kat</b> zit op de mat. "
+                + "<a href=\"/boek?a=1&amp;b=2\">Ik lees een boek.</a> Wij &lt;zijn&gt; blij!</p>\n"
+                + "<ol><li>Een kind eet brood.</li><li><i>Het huis is oud.</i></li></ol>"
+                + "<script>alert(\"De kat\")</script><pre>De kat</pre>";
+        assertValid("html-fragment-nl.html", shell("nl", fragment));
+        String html = given().contentType("text/html; charset=utf-8").accept("text/html").body(fragment)
+                .when().post("/v1/translate").then().statusCode(200).extract().asString();
+        assertTrue(html.startsWith("<h2 class=\"kop\">I read a book.</h2>"), html);
+        assertValid("html-fragment-en.html", shell("en", html));
+    }
+
+    private static String shell(String lang, String body) {
+        return "<!DOCTYPE html>\n<html lang=\"" + lang + "\"><head><meta charset=\"utf-8\"><title>fragment</title>"
+                + "</head><body>\n" + body + "\n</body></html>\n";
     }
 
     /** Errors are problem documents, not HTML pages, even for a browser that asks for HTML. */

@@ -33,6 +33,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.chromium.ChromiumNetworkConditions;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
@@ -186,6 +187,27 @@ class TranslatePageBrowserTest {
         String html = Files.readString(waitForDownload(".en.html"), StandardCharsets.UTF_8);
         assertTrue(html.contains("<p>The <b>cat</b> sits on the mat."), "the article's own markup, in English: " + html);
         assertNoConsoleErrors();
+    }
+
+    @Test
+    void cancelStopsTheRequest() throws IOException {
+        open();
+        paste(Files.readString(FIXTURE, StandardCharsets.UTF_8));
+        ChromiumNetworkConditions slow = new ChromiumNetworkConditions();
+        slow.setLatency(Duration.ofSeconds(3)); // the answer cannot come before the click
+        browser.setNetworkConditions(slow);
+        try {
+            browser.findElement(By.id("translate")).click();
+            WebElement cancel = browser.findElement(By.id("cancel"));
+            assertTrue(cancel.isEnabled(), "Cancel is live while translating");
+            cancel.click();
+            wait(30).until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "Cancelled"));
+            assertTrue(browser.findElement(By.id("translate")).isEnabled());
+            assertFalse(browser.findElement(By.id("cancel")).isEnabled());
+            assertFalse(browser.findElement(By.id("error")).isDisplayed(), "a cancel is no error");
+        } finally {
+            browser.deleteNetworkConditions();
+        }
     }
 
     @Test
