@@ -78,6 +78,10 @@ public final class Benchmark implements Callable<Integer> {
             description = "At batch 1 only the first N sentences (time bound); 0 = all")
     int batch1Sentences;
 
+    @Option(names = "--workers", defaultValue = "1", paramLabel = "N",
+            description = "Batches decoded at the same time on one shared engine, as the service's workers. Default: 1")
+    int workers;
+
     @Option(names = "--ids-out", paramLabel = "FILE", description = "Write each setting's output ids here")
     Path idsOut;
 
@@ -115,7 +119,7 @@ public final class Benchmark implements Callable<Integer> {
                         List<Integer> chosen = batch == 1 && batch1Sentences > 0
                                 ? java.util.stream.IntStream.range(0, Math.min(batch1Sentences, ids.size())).boxed()
                                 .toList() : Arrays.asList(order);
-                        row(engine, ids, chosen, options, batch, mode, idLines, out);
+                        row(engine, ids, chosen, options, batch, mode, idLines, out, workers);
                     }
                 }
             }
@@ -152,22 +156,43 @@ public final class Benchmark implements Callable<Integer> {
 
     private static void row(TranslationEngine engine, List<long[]> ids, List<Integer> chosen,
                             GenerationOptions options, int batch, String mode, List<String> idLines,
-                            PrintStream out) {
-        long tokens = 0;
-        long started = System.nanoTime();
-        String key = engine.info().precision() + "\t" + options.numBeams() + "\t" + batch + "\t" + mode;
+                            PrintStream out, int workers) {
+        List<List<Integer>> parts = new ArrayList<>();
         for (int from = 0; from < chosen.size(); from += batch) {
-            List<Integer> part = chosen.subList(from, Math.min(chosen.size(), from + batch));
-            List<long[]> sources = part.stream().map(ids::get).toList();
-            List<SentenceTranslation> done = engine.translate(sources.stream().map(s -> "").toList(), sources,
-                    options);
-            for (int j = 0; j < part.size(); j++) {
-                long[] target = done.get(j).best().targetIds();
-                tokens += target.length;
-                idLines.add(key + "\t" + part.get(j) + "\t" + json(target));
+            parts.add(chosen.subList(from, Math.min(chosen.size(), from + batch)));
+        }
+        String key = engine.info().precision() + "\t" + options.numBeams() + "\t" + batch + "\t" + mode;
+        long[][] targets = new long[ids.size()][];
+        long started = System.nanoTime();
+        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        Runnable worker = () -> {
+            for (int n = next.getAndIncrement(); n < parts.size(); n = next.getAndIncrement()) {
+                List<long[]> sources = parts.get(n).stream().map(ids::get).toList();
+                List<SentenceTranslation> done = engine.translate(sources.stream().map(s -> "").toList(), sources,
+                        options);
+                for (int j = 0; j < sources.size(); j++) {
+                    targets[parts.get(n).get(j)] = done.get(j).best().targetIds();
+                }
+            }
+        };
+        List<Thread> threads = new ArrayList<>();
+        for (int w = 0; w < workers; w++) {
+            threads.add(Thread.ofPlatform().name("bench-worker-" + w).start(worker));
+        }
+        for (Thread thread : threads) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
             }
         }
         double seconds = (System.nanoTime() - started) / 1e9;
+        long tokens = 0;
+        for (int i : chosen) {
+            tokens += targets[i].length;
+            idLines.add(key + "\t" + i + "\t" + json(targets[i]));
+        }
         out.printf(Locale.ROOT, "row\t%s\t%d\t%d\t%s\t%d\t%d\t%.3f\t%.1f\t%.2f%n", engine.info().precision(),
                 options.numBeams(), batch, mode, chosen.size(), tokens, seconds, tokens / seconds,
                 chosen.size() / seconds);
