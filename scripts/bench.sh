@@ -13,7 +13,7 @@ usage: scripts/bench.sh [options]
   --model DIR             model folder (default: models/standin-full; generated when absent)
   --article FILE          Dutch article (default: ../shared/seed/article-nl.txt)
   --precisions LIST       fp32,int8 (default)
-  --layout L              auto|merged|split (default: auto = split when present)
+  --layout L              auto|merged|split (default: auto = merged when present)
   --beams LIST            beam widths, 0 = generation_config.json's (default: 1,4,0)
   --batches LIST          batch sizes (default: 1,32)
   --lengths LIST          forced,natural (default)

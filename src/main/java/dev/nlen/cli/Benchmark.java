@@ -101,6 +101,7 @@ public final class Benchmark implements Callable<Integer> {
         long started = System.nanoTime();
         try (TranslationEngine engine = TranslationEngine.open(settings(largest))) {
             long loadMillis = (System.nanoTime() - started) / 1_000_000;
+            System.out.printf(Locale.ROOT, "memory\tloaded\t%d\t%d%n", memoryMb("VmHWM:"), memoryMb("VmRSS:"));
             List<long[]> ids = sentences.stream().map(engine::encode).toList();
             if (sourcesOut != null) {
                 Files.write(sourcesOut, ids.stream().map(Benchmark::json).toList(), StandardCharsets.UTF_8);
@@ -111,7 +112,9 @@ public final class Benchmark implements Callable<Integer> {
             Arrays.sort(order, Comparator.comparingInt((Integer i) -> ids.get(i).length).reversed());
             List<String> idLines = new ArrayList<>();
             PrintStream out = System.out;
-            engine.translate(sentences.subList(0, Math.min(2, sentences.size())), engine.defaults()); // warm-up
+            // warm-up: both graphs, the ranking path, the JIT; short, so the measured rows dominate the run
+            engine.translate(sentences.subList(0, Math.min(2, sentences.size())),
+                    engine.defaults().withNumBeams(2).withMaxNewTokens(8));
             for (String mode : lengths) {
                 for (int width : beams) {
                     for (int batch : batches) {
@@ -120,11 +123,15 @@ public final class Benchmark implements Callable<Integer> {
                                 ? java.util.stream.IntStream.range(0, Math.min(batch1Sentences, ids.size())).boxed()
                                 .toList() : Arrays.asList(order);
                         row(engine, ids, chosen, options, batch, mode, idLines, out, workers);
+                        System.err.printf(Locale.ROOT, "memory after row: VmRSS %d MiB, VmHWM %d MiB%n",
+                                memoryMb("VmRSS:"), memoryMb("VmHWM:"));
                     }
                 }
             }
             out.printf(Locale.ROOT, "load\t%s\t%d%n", engine.info().precision(), loadMillis);
             out.printf(Locale.ROOT, "rss\t%s\t%d%n", engine.info().precision(), peakRssMb());
+            out.printf(Locale.ROOT, "memory\tdone\t%d\t%d\theap-used=%d%n", memoryMb("VmHWM:"), memoryMb("VmRSS:"),
+                    (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) >> 20);
             if (idsOut != null) {
                 Files.write(idsOut, idLines, StandardCharsets.UTF_8);
             }
@@ -205,9 +212,14 @@ public final class Benchmark implements Callable<Integer> {
 
     /** VmHWM of this process in MiB (Linux); -1 elsewhere. */
     static long peakRssMb() {
+        return memoryMb("VmHWM:");
+    }
+
+    /** A /proc/self/status memory line in MiB (Linux); -1 elsewhere. */
+    static long memoryMb(String field) {
         try {
             for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-                if (line.startsWith("VmHWM:")) {
+                if (line.startsWith(field)) {
                     return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
                 }
             }
