@@ -29,7 +29,7 @@ const result = $('result');
 const summary = $('summary');
 const aligned = $('aligned');
 const copyButton = $('copy');
-const downloads = [...document.querySelectorAll('a.download')];
+const downloads = [...document.querySelectorAll('button.download')];
 
 /** The run in progress or last finished: its request body, its paragraphs, its controller. */
 let run = null;
@@ -271,8 +271,8 @@ function setRunning(running) {
 
 function setFinished(finished) {
   copyButton.disabled = !finished;
-  for (const link of downloads) {
-    link.setAttribute('aria-disabled', String(!finished));
+  for (const button of downloads) {
+    button.disabled = !finished;
   }
 }
 
@@ -416,30 +416,28 @@ copyButton.addEventListener('click', async () => {
 // renderers are the one implementation of those formats (TMX's structure and escaping, the bilingual Markdown, the
 // side-by-side HTML page), an HTML article comes back as its own markup translated (which the aligned paragraphs alone
 // cannot rebuild), and the sentence cache answers the repeat without running the model again.
-for (const link of downloads) {
-  link.addEventListener('click', async (event) => {
-    event.preventDefault();
-    if (link.getAttribute('aria-disabled') === 'true' || !run || !run.finished) {
+for (const button of downloads) {
+  button.addEventListener('click', async () => {
+    if (!run || !run.finished) {
       return;
     }
     clearError();
-    const label = link.textContent;
-    link.setAttribute('aria-disabled', 'true');
+    const label = button.textContent;
+    button.disabled = true;
     say(`Preparing the ${label} file…`);
     try {
       const response = await fetch('v1/translate', {
-        method: 'POST', headers: headers(link.dataset.accept, true), body: JSON.stringify(run.body),
+        method: 'POST', headers: headers(button.dataset.accept, true), body: JSON.stringify(run.body),
       });
       if (!response.ok) {
         showError(await failure(response));
         say(`The ${label} file could not be made.`);
         return;
       }
-      const blob = await response.blob();
-      const url = URL.createObjectURL(blob);
+      const url = URL.createObjectURL(await response.blob());
       const save = document.createElement('a');
       save.href = url;
-      save.download = `${baseName}.en.${link.dataset.ext}`;
+      save.download = `${baseName}.en.${button.dataset.ext}`;
       save.hidden = true;
       document.body.append(save);
       save.click();
@@ -449,7 +447,7 @@ for (const link of downloads) {
     } catch (error) {
       showError({title: 'The service could not be reached', detail: String(error.message || error)});
     } finally {
-      link.setAttribute('aria-disabled', 'false');
+      button.disabled = false;
     }
   });
 }
@@ -480,16 +478,29 @@ for (const radio of form.elements.decoding) {
 }
 syncBeams();
 
-const storedKey = sessionStorage.getItem(KEY_STORAGE);
+// the key lives in this tab's sessionStorage only (gone when the tab closes); storage may be refused (privacy modes)
+function storage() {
+  try {
+    return window.sessionStorage;
+  } catch {
+    return null;
+  }
+}
+
+const storedKey = storage()?.getItem(KEY_STORAGE);
 if (storedKey) {
   apiKey.value = storedKey;
   $('key-details').open = true;
 }
 apiKey.addEventListener('input', () => {
-  if (apiKey.value) {
-    sessionStorage.setItem(KEY_STORAGE, apiKey.value);
-  } else {
-    sessionStorage.removeItem(KEY_STORAGE);
+  try {
+    if (apiKey.value) {
+      storage()?.setItem(KEY_STORAGE, apiKey.value);
+    } else {
+      storage()?.removeItem(KEY_STORAGE);
+    }
+  } catch {
+    // not kept: the key still works for this page's requests
   }
 });
 

@@ -2,7 +2,9 @@ package dev.nlen.api;
 
 import dev.nlen.config.TranslatorConfig;
 import dev.nlen.translation.AlignedDocument;
-import dev.nlen.translation.QueueFullException;
+import dev.nlen.batching.QueueFullException;
+import dev.nlen.batching.SchedulerClosedException;
+import dev.nlen.translation.RequestClient;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.time.Duration;
@@ -17,8 +19,10 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * One translation under the scheduling rules: refused with 503 and {@code Retry-After} when the queue is full,
- * stopped and answered 504 at the request timeout, stopped when the client goes away. Quarkus REST cancels the
+ * One translation under the scheduling rules: refused with 503 and {@code Retry-After} when the queue is full, with
+ * 429 and {@code Retry-After} when the client's own requests already hold its share of the queue,
+ * stopped and answered 504 at the request timeout, stopped when the client goes away, answered 503 with
+ * {@code Retry-After} when the service shuts down before it is done. Quarkus REST cancels the
  * returned future when the connection closes; the cancellation travels back to the queued and running sentences.
  */
 final class BoundedTranslation {
@@ -30,14 +34,24 @@ final class BoundedTranslation {
     private BoundedTranslation() {
     }
 
+    /** As below, for nobody in particular (only the whole queue's limit applies). */
     static CompletionStage<Response> start(TranslatorConfig.Scheduling scheduling,
+                                           Supplier<CompletableFuture<AlignedDocument>> translation,
+                                           Function<AlignedDocument, Response> render) {
+        return start(scheduling, null, translation, render);
+    }
+
+    /** {@code client}: whose share of the queue the work counts against (API key id or address). */
+    static CompletionStage<Response> start(TranslatorConfig.Scheduling scheduling, String client,
                                            Supplier<CompletableFuture<AlignedDocument>> translation,
                                            Function<AlignedDocument, Response> render) {
         CompletableFuture<AlignedDocument> document;
         try {
-            document = translation.get();
+            document = RequestClient.call(client, translation);
         } catch (QueueFullException e) {
             return CompletableFuture.completedFuture(queueFull(e, scheduling.retryAfter()));
+        } catch (SchedulerClosedException e) {
+            return CompletableFuture.completedFuture(shuttingDown(scheduling.retryAfter()));
         }
         Duration timeout = scheduling.requestTimeout();
         document.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -49,6 +63,9 @@ final class BoundedTranslation {
             Throwable cause = failure instanceof CompletionException wrapped ? wrapped.getCause() : failure;
             if (cause instanceof TimeoutException) {
                 return timedOut(timeout);
+            }
+            if (cause instanceof SchedulerClosedException) { // shut down before it was done: another replica can
+                return shuttingDown(scheduling.retryAfter());
             }
             throw failure instanceof CompletionException wrapped ? wrapped : new CompletionException(cause);
         }, RENDERING);
@@ -72,11 +89,24 @@ final class BoundedTranslation {
         return derived;
     }
 
-    private static Response queueFull(QueueFullException e, Duration retryAfter) {
+    static Response queueFull(QueueFullException e, Duration retryAfter) {
+        if (e.scope() == QueueFullException.Scope.CLIENT) {
+            Problem problem = new Problem("/problems/client-share", "Too much work queued for this client", 429,
+                    "your requests still queued or running hold " + e.held() + " of the " + e.limit()
+                            + " units of work (beams × (source + generated tokens)) one client may hold; this request"
+                            + " needs " + e.requested() + "; try again once they are answered", null, e.limit());
+            return withRetryAfter(ProblemMappers.respond(problem), retryAfter);
+        }
         Problem problem = new Problem("/problems/queue-full", "Queue full", 503,
                 "the service holds as much work as it may (" + e.held() + " of " + e.limit()
                         + " units, beams × (source + generated tokens)); this request needs " + e.requested()
                         + "; try again later", null, e.limit());
+        return withRetryAfter(ProblemMappers.respond(problem), retryAfter);
+    }
+
+    static Response shuttingDown(Duration retryAfter) {
+        Problem problem = new Problem("/problems/shutting-down", "Shutting down", 503,
+                "the service is shutting down and stopped this translation before it was done; try again", null, null);
         return withRetryAfter(ProblemMappers.respond(problem), retryAfter);
     }
 

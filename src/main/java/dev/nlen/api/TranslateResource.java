@@ -44,6 +44,9 @@ public class TranslateResource {
     @Inject
     ArticleRequests requests;
 
+    @Inject
+    dev.nlen.api.security.ApiKeys apiKeys;
+
     @POST
     @Blocking // parsing, segmenting and tokenizing run here; decoding runs on the batch workers
     @Consumes(MediaType.WILDCARD)
@@ -78,8 +81,10 @@ public class TranslateResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "The API key is not accepted",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "429", description = "Over the client's requests or characters per minute (Retry-After)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "429", description = "Over the client's requests or characters per minute, or the "
+            + "client's requests already hold its share of the queue (translator.scheduling.max-client-share); "
+            + "Retry-After", content = @Content(mediaType = Problem.MEDIA_TYPE,
+            schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "504", description = "Not answered within translator.scheduling.request-timeout",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "503", description = "The model is still loading or failed to load, or the queue "
@@ -88,21 +93,22 @@ public class TranslateResource {
     public CompletionStage<Response> translate(@Context HttpHeaders headers, @Context HttpServerRequest http,
                                                byte[] body) {
         DocumentRenderer renderer = OutputFormats.negotiate(headers.getAcceptableMediaTypes());
-        ArticleRequests.Prepared prepared = requests.prepare(headers, body,
-                KeyFilter.bearer(headers.getHeaderString(HttpHeaders.AUTHORIZATION)), http.remoteAddress());
+        String key = KeyFilter.bearer(headers.getHeaderString(HttpHeaders.AUTHORIZATION));
+        ArticleRequests.Prepared prepared = requests.prepare(headers, body, key, http.remoteAddress());
+        String client = apiKeys.client(key, http.remoteAddress()); // whose share of the queue the work takes
         HtmlDocument html = prepared.html();
         ArticleTranslator translator = prepared.translator();
         SegmentedArticle article = prepared.article();
         GenerationOptions options = prepared.options();
         if (html != null) {
             AtomicReference<CompletableFuture<TranslatedHtml>> translated = new AtomicReference<>();
-            return BoundedTranslation.start(runtime.config().scheduling(), () -> {
+            return BoundedTranslation.start(runtime.config().scheduling(), client, () -> {
                 CompletableFuture<TranslatedHtml> work = translator.translateAsync(html, article, options);
                 translated.set(work);
                 return BoundedTranslation.following(work, TranslatedHtml::document);
             }, document -> htmlAnswer(translated.get().join(), renderer));
         }
-        return BoundedTranslation.start(runtime.config().scheduling(),
+        return BoundedTranslation.start(runtime.config().scheduling(), client,
                 () -> translator.translateAsync(article, options), document -> {
                     metrics.record(document);
                     return Response.ok(renderer.render(document), renderer.mediaType() + ";charset=UTF-8").build();

@@ -29,4 +29,22 @@ public interface BatchFunction<K, T, R> {
     default List<R> apply(K key, List<T> batch, IntPredicate abandoned) throws Exception {
         return apply(key, batch);
     }
+
+    /**
+     * As {@link #apply(Object, List, IntPredicate)}; a function that works in steps runs {@code betweenSteps} before
+     * each step (its encoder pass too), on the calling thread: there the scheduler lets another batch in flight take
+     * a step first, so batches interleave step by step. The default never passes its turn: it runs to the end.
+     */
+    default List<R> apply(K key, List<T> batch, IntPredicate abandoned, Runnable betweenSteps) throws Exception {
+        return apply(key, batch, abandoned);
+    }
+
+    /**
+     * Whether this function runs {@code betweenSteps} between its steps. If so the scheduler keeps one batch more in
+     * flight than it has workers, and that lane only for requests with nothing decoding yet, so a small request does
+     * not wait for a long one's batch to end. Default false: batches run one after another on each worker.
+     */
+    default boolean interleaves() {
+        return false;
+    }
 }

@@ -2,12 +2,14 @@ package dev.nlen.batching;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Predicate;
 
 /**
  * The pending items and the rule that forms batches from them. Plain data code: not thread-safe (the scheduler
@@ -47,9 +49,16 @@ final class BatchQueue<K, T, R> {
 
     /** Appends one job's items, all stamped with the same time. {@code costs[i]} is the cost of {@code items[i]}. */
     void add(K key, Job<R> job, List<? extends T> items, int[] costs, long nowNanos) {
+        int[] positions = new int[items.size()];
+        Arrays.setAll(positions, i -> i);
+        add(key, job, items, costs, positions, nowNanos);
+    }
+
+    /** As above; item {@code i} runs in this order, and its result goes to {@code positions[i]} of the job's list. */
+    void add(K key, Job<R> job, List<? extends T> items, int[] costs, int[] positions, long nowNanos) {
         ArrayDeque<PendingItem<K, T, R>> own = new ArrayDeque<>(items.size());
         for (int i = 0; i < items.size(); i++) {
-            own.addLast(new PendingItem<>(nextSequence++, key, items.get(i), costs[i], nowNanos, job, i));
+            own.addLast(new PendingItem<>(nextSequence++, key, items.get(i), costs[i], nowNanos, job, positions[i]));
         }
         if (!own.isEmpty()) {
             pendingByKey.computeIfAbsent(key, k -> new ArrayDeque<>()).addLast(new JobItems<>(job, own));
@@ -61,21 +70,37 @@ final class BatchQueue<K, T, R> {
      * is ready without waiting.
      */
     Next<K, T, R> next(long nowNanos, boolean flushAll) {
+        return next(nowNanos, flushAll, job -> true);
+    }
+
+    /**
+     * As {@link #next(long, boolean)}, from the items of {@code eligible} jobs only (the scheduler keeps its last free
+     * lane for requests not decoding yet); while only other jobs have items it answers "wait until told".
+     */
+    Next<K, T, R> next(long nowNanos, boolean flushAll, Predicate<? super Job<R>> eligible) {
         dropAbandoned();
         if (pendingByKey.isEmpty()) {
             return new Next.Idle<>();
         }
-        List<K> oldestFirst = new ArrayList<>(pendingByKey.keySet());
-        oldestFirst.sort(Comparator.comparingLong(key -> oldestHead(key).sequence()));
+        List<K> oldestFirst = new ArrayList<>();
+        pendingByKey.forEach((key, jobs) -> {
+            if (jobs.stream().anyMatch(pending -> eligible.test(pending.job()))) {
+                oldestFirst.add(key);
+            }
+        });
+        if (oldestFirst.isEmpty()) {
+            return new Next.WaitFor<>(Long.MAX_VALUE); // a lane frees up, or an eligible job arrives, and wakes us
+        }
+        oldestFirst.sort(Comparator.comparingLong(key -> oldestHead(key, eligible).sequence()));
         for (K key : oldestFirst) {
-            boolean waitedEnough = flushAll || nowNanos - oldestHead(key).enqueuedNanos() >= maxWaitNanos;
-            Plan<K, T, R> plan = plan(pendingByKey.get(key));
+            boolean waitedEnough = flushAll || nowNanos - oldestHead(key, eligible).enqueuedNanos() >= maxWaitNanos;
+            Plan<K, T, R> plan = plan(pendingByKey.get(key), eligible);
             if (waitedEnough || plan.full()) {
                 return new Next.Ready<>(take(key, plan));
             }
         }
         // stamps grow with the sequence, so the oldest head is the first whose wait runs out
-        PendingItem<K, T, R> oldest = oldestHead(oldestFirst.getFirst());
+        PendingItem<K, T, R> oldest = oldestHead(oldestFirst.getFirst(), eligible);
         return new Next.WaitFor<>(maxWaitNanos - (nowNanos - oldest.enqueuedNanos()));
     }
 
@@ -97,8 +122,8 @@ final class BatchQueue<K, T, R> {
     }
 
     /** Served jobs rotate to the back, so the oldest head is searched for (a job's head is its oldest item). */
-    private PendingItem<K, T, R> oldestHead(K key) {
-        return pendingByKey.get(key).stream().map(JobItems::head)
+    private PendingItem<K, T, R> oldestHead(K key, Predicate<? super Job<R>> eligible) {
+        return pendingByKey.get(key).stream().filter(pending -> eligible.test(pending.job())).map(JobItems::head)
                 .min(Comparator.comparingLong(PendingItem::sequence)).orElseThrow();
     }
 
@@ -111,10 +136,11 @@ final class BatchQueue<K, T, R> {
     }
 
     /** Round-robin over the key's jobs, each contributing its items in order, while they fit. */
-    private Plan<K, T, R> plan(ArrayDeque<JobItems<K, T, R>> jobs) {
+    private Plan<K, T, R> plan(ArrayDeque<JobItems<K, T, R>> jobs, Predicate<? super Job<R>> eligible) {
         List<PendingItem<K, T, R>> chosen = new ArrayList<>();
         List<Iterator<PendingItem<K, T, R>>> cursors = new ArrayList<>();
-        jobs.forEach(pending -> cursors.add(pending.items().iterator()));
+        jobs.stream().filter(pending -> eligible.test(pending.job()))
+                .forEach(pending -> cursors.add(pending.items().iterator()));
         List<PendingItem<K, T, R>> peeked = new ArrayList<>();
         cursors.forEach(cursor -> peeked.add(cursor.next())); // every live job has at least one item
         long cost = 0;

@@ -1,10 +1,14 @@
 package dev.nlen.batching;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -17,6 +21,13 @@ import java.util.stream.IntStream;
  * Combines the items of concurrent {@link #submit} calls into batches of one key and runs them on a fixed set of
  * worker threads. Batches are formed as {@link BatchQueue} describes: FIFO across callers, never mixing keys,
  * bounded by item count and cost, waiting at most {@code maxWait} for company.
+ *
+ * <p>Lanes: with a batch function that {@linkplain BatchFunction#interleaves() interleaves}, {@code workers + 1}
+ * batches may be in flight, but only {@code workers} of them compute at once (turns). The function passes its turn
+ * between steps (the {@code betweenSteps} hook of {@link BatchFunction}), so the batches in flight interleave step by
+ * step; the last free lane only takes items of requests that have none decoding. So a one-sentence request that
+ * arrives while an article decodes starts at the article's next step and then shares the steps with it, instead of
+ * waiting for the article's batch to end. Memory: up to {@code (workers + 1) × maxCost} in flight.
  *
  * <pre>{@code
  * try (var scheduler = BatchScheduler.builder(BatchPolicy.of(32, 4096, Duration.ofMillis(5)),
@@ -32,7 +43,8 @@ import java.util.stream.IntStream;
  * requests, each request is retried alone, so only the request whose items fail again fails (with that exception).
  *
  * <p>Admission: the cost of every request queued or running counts against {@link BatchPolicy#maxHeldCost} until
- * its future completes; a request that would go over it is refused with {@link SchedulerFullException}.
+ * its future completes; a request that would go over it is refused with {@link QueueFullException}, and so is a
+ * request whose client already holds {@link BatchPolicy#maxHeldCostPerClient} (scope {@code CLIENT}).
  *
  * <p>{@link #close()} refuses new work, lets the workers run everything already submitted (without waiting for
  * {@code maxWait}) and joins them for up to {@code closeTimeout}; requests still unfinished then fail with
@@ -51,15 +63,19 @@ public final class BatchScheduler<K, T, R> implements AutoCloseable {
     private final BatchQueue<K, T, R> queue; // guarded by lock
     private final Set<Batch<K, T, R>> running = Collections.newSetFromMap(new IdentityHashMap<>()); // guarded by lock
     private final List<Thread> workers;
+    private final int lanes; // batches in flight: workers, plus one kept for newcomers when the function interleaves
     private boolean closed; // guarded by lock
     private long held; // guarded by lock: cost of the requests whose futures are not complete
+    private final Map<Object, Long> heldByClient = new HashMap<>(); // guarded by lock: the same per client
 
     BatchScheduler(BatchSchedulerBuilder<K, T, R> builder) {
         this.policy = builder.policy;
         this.cost = builder.cost;
         this.queue = new BatchQueue<>(policy);
-        var loop = new WorkerLoop<>(this::awaitBatch, builder.function, builder.listener, this::finished);
-        this.workers = IntStream.range(0, policy.workers())
+        var loop = new WorkerLoop<>(this::awaitBatch, builder.function, builder.listener, this::finished,
+                new StepTurns(policy.workers()));
+        this.lanes = policy.workers() + (builder.function.interleaves() ? 1 : 0);
+        this.workers = IntStream.range(0, lanes)
                 .mapToObj(i -> builder.threadFactory.newThread(loop))
                 .toList();
         // started last: the threads see a fully built scheduler (Thread.start orders the writes above before them)
@@ -78,9 +94,29 @@ public final class BatchScheduler<K, T, R> implements AutoCloseable {
      * @throws SchedulerClosedException after {@link #close()}
      */
     public CompletableFuture<List<R>> submit(K key, List<? extends T> items) {
+        return submit(key, items, null, null);
+    }
+
+    /**
+     * As {@link #submit(Object, List)}, on behalf of {@code client} (null: nobody in particular, only the queue's
+     * limit applies), the items queued in {@code runOrder} (null: as given; e.g. longest first, so the request's
+     * batches pad little); results still come back in the order of {@code items}.
+     *
+     * @throws QueueFullException when the queue, or this client's share of it, holds as much work as it may
+     * @throws SchedulerClosedException after {@link #close()}
+     */
+    public CompletableFuture<List<R>> submit(K key, List<? extends T> items, Object client,
+                                             Comparator<? super T> runOrder) {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(items, "items");
-        int[] costs = costsOf(items);
+        Integer[] order = new Integer[items.size()];
+        Arrays.setAll(order, i -> i);
+        if (runOrder != null) {
+            Arrays.sort(order, (a, b) -> runOrder.compare(items.get(a), items.get(b))); // stable
+        }
+        List<T> queued = Arrays.stream(order).<T>map(items::get).toList();
+        int[] positions = Arrays.stream(order).mapToInt(Integer::intValue).toArray();
+        int[] costs = costsOf(queued);
         long total = 0;
         for (int c : costs) {
             total += c;
@@ -94,18 +130,26 @@ public final class BatchScheduler<K, T, R> implements AutoCloseable {
             if (items.isEmpty()) {
                 return CompletableFuture.completedFuture(List.of());
             }
+            long own = client == null ? 0 : heldByClient.getOrDefault(client, 0L);
+            if (own > 0 && total > policy.maxHeldCostPerClient() - own) {
+                throw new QueueFullException(QueueFullException.Scope.CLIENT, own, total,
+                        policy.maxHeldCostPerClient());
+            }
             if (held > 0 && total > policy.maxHeldCost() - held) {
-                throw new SchedulerFullException(held, total, policy.maxHeldCost());
+                throw new QueueFullException(QueueFullException.Scope.QUEUE, held, total, policy.maxHeldCost());
             }
             held += total;
-            queue.add(key, job, items, costs, System.nanoTime());
+            if (client != null) {
+                heldByClient.merge(client, total, Long::sum);
+            }
+            queue.add(key, job, queued, costs, positions, System.nanoTime());
             workArrived.signalAll();
         } finally {
             lock.unlock();
         }
         long cost = total;
         // however it ends (done, failed, cancelled, timed out), its work no longer counts
-        job.future().whenComplete((results, failure) -> release(cost));
+        job.future().whenComplete((results, failure) -> release(client, cost));
         return job.future();
     }
 
@@ -119,10 +163,23 @@ public final class BatchScheduler<K, T, R> implements AutoCloseable {
         }
     }
 
-    private void release(long cost) {
+    /** Cost held now by {@code client}'s requests. */
+    public long heldCost(Object client) {
+        lock.lock();
+        try {
+            return heldByClient.getOrDefault(client, 0L);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void release(Object client, long cost) {
         lock.lock();
         try {
             held -= cost;
+            if (client != null) {
+                heldByClient.computeIfPresent(client, (c, own) -> own == cost ? null : own - cost);
+            }
         } finally {
             lock.unlock();
         }
@@ -139,8 +196,14 @@ public final class BatchScheduler<K, T, R> implements AutoCloseable {
         }
         if (!joinWorkers(BatchPolicy.saturatedNanos(policy.closeTimeout()))) {
             failUnfinished();
+            // a stepping batch leaves at its next step now that nobody waits for it: let it, so that whoever closes
+            // the model after this scheduler does not pull the sessions from under a running step
+            joinWorkers(AFTER_FAILING_NANOS);
         }
     }
+
+    /** How long close() waits for the workers once it failed what was unfinished (one decoding step, in practice). */
+    private static final long AFTER_FAILING_NANOS = Duration.ofSeconds(10).toNanos();
 
     private int[] costsOf(List<? extends T> items) {
         int[] costs = new int[items.size()];
@@ -158,7 +221,12 @@ public final class BatchScheduler<K, T, R> implements AutoCloseable {
         lock.lock();
         try {
             while (true) {
-                switch (queue.next(System.nanoTime(), closed)) {
+                // the last free lane is kept for requests not decoding yet: a long request never holds every lane
+                Set<Job<R>> decoding = new java.util.HashSet<>();
+                if (lanes > policy.workers() && running.size() >= lanes - 1) {
+                    running.forEach(batch -> decoding.addAll(batch.jobs()));
+                }
+                switch (queue.next(System.nanoTime(), closed, job -> !decoding.contains(job))) {
                     case Next.Ready<K, T, R> ready -> {
                         running.add(ready.batch());
                         return ready.batch();
@@ -181,6 +249,7 @@ public final class BatchScheduler<K, T, R> implements AutoCloseable {
         lock.lock();
         try {
             running.remove(batch);
+            workArrived.signalAll(); // a lane is free: items kept out of the last lane may run now
         } finally {
             lock.unlock();
         }

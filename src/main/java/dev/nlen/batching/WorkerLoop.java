@@ -19,13 +19,15 @@ final class WorkerLoop<K, T, R> implements Runnable {
     private final BatchFunction<K, T, R> function;
     private final BatchListener<? super K> listener;
     private final Consumer<Batch<K, T, R>> finished;
+    private final StepTurns turns;
 
     WorkerLoop(BatchSource<K, T, R> source, BatchFunction<K, T, R> function, BatchListener<? super K> listener,
-            Consumer<Batch<K, T, R>> finished) {
+            Consumer<Batch<K, T, R>> finished, StepTurns turns) {
         this.source = source;
         this.function = function;
         this.listener = listener;
         this.finished = finished;
+        this.turns = turns;
     }
 
     @Override
@@ -33,7 +35,12 @@ final class WorkerLoop<K, T, R> implements Runnable {
         try {
             for (Batch<K, T, R> batch = source.await(); batch != null; batch = source.await()) {
                 try {
-                    execute(batch);
+                    turns.take();
+                    try {
+                        execute(batch);
+                    } finally {
+                        turns.give();
+                    }
                 } finally {
                     finished.accept(batch);
                 }
@@ -70,7 +77,7 @@ final class WorkerLoop<K, T, R> implements Runnable {
         Throwable failure = null;
         long start = System.nanoTime();
         try {
-            results = function.apply(batch.key(), batch.inputs(), batch::isAbandoned);
+            results = function.apply(batch.key(), batch.inputs(), batch::isAbandoned, turns::pass);
         } catch (Throwable thrown) { // Errors too: a dead worker would leave its callers waiting forever
             failure = thrown;
         }

@@ -97,9 +97,8 @@ public final class Benchmark implements Callable<Integer> {
         String text = Files.readString(article, StandardCharsets.UTF_8);
         List<String> sentences = new ArticleSegmenter().segment(text).sentences().stream()
                 .map(s -> s.textForTranslation(text)).toList();
-        int largest = batches.stream().mapToInt(Integer::intValue).max().orElse(1);
         long started = System.nanoTime();
-        try (TranslationEngine engine = TranslationEngine.open(settings(largest))) {
+        try (TranslationEngine engine = TranslationEngine.open(settings())) {
             long loadMillis = (System.nanoTime() - started) / 1_000_000;
             System.out.printf(Locale.ROOT, "memory\tloaded\t%d\t%d%n", memoryMb("VmHWM:"), memoryMb("VmRSS:"));
             List<long[]> ids = sentences.stream().map(engine::encode).toList();
@@ -139,7 +138,7 @@ public final class Benchmark implements Callable<Integer> {
         return 0;
     }
 
-    private EngineSettings settings(int maxBatch) {
+    private EngineSettings settings() {
         Precision p = Precision.valueOf(precision.toUpperCase(Locale.ROOT));
         DecoderLayout l = layout.equals("auto") ? null : DecoderLayout.valueOf(layout.toUpperCase(Locale.ROOT));
         boolean spin = switch (spinning) {
@@ -149,7 +148,7 @@ public final class Benchmark implements Callable<Integer> {
             default -> throw new UsageException("--spinning must be on, off or default, not " + spinning);
         };
         return new EngineSettings(model, p, l, new RuntimeOptions(Device.parse(device), threads, Optional.empty(),
-                spin), TokenizerSource.AUTO, maxBatch);
+                spin), TokenizerSource.AUTO);
     }
 
     private GenerationOptions options(GenerationOptions defaults, int width, String mode) {

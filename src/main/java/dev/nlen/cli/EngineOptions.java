@@ -65,7 +65,13 @@ final class EngineOptions {
                 : DecoderLayout.valueOf(layout.toUpperCase(Locale.ROOT));
         Device d = Device.valueOf(choice("--device", device, "cpu", "cuda", "auto"));
         TokenizerSource t = TokenizerSource.valueOf(choice("--tokenizer", tokenizer, "auto", "spm", "json"));
-        return new EngineSettings(model, p, l, new RuntimeOptions(d, threads, Optional.empty()), t, batchSize);
+        return new EngineSettings(model, p, l, new RuntimeOptions(d, threads, Optional.empty()), t);
+    }
+
+    /** Most sentences decoded together (the scheduler forms the batches, the engine decodes each as it is). */
+    int batchSize() {
+        range("--batch-size", batchSize, 1, 1024);
+        return batchSize;
     }
 
     /** The export's decoding defaults with --beams and --max-new-tokens applied. */

@@ -7,6 +7,7 @@ import dev.nlen.markup.HtmlDocument;
 import dev.nlen.text.ArticleSegmenter;
 import dev.nlen.translation.ArticleTranslator;
 import dev.nlen.translation.TranslatedHtml;
+import dev.nlen.translation.PooledTranslator;
 import dev.nlen.translation.TranslationEngine;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -60,9 +61,10 @@ public final class TranslateArticle implements Callable<Integer> {
             throw new UsageException("an article is required: --in FILE");
         }
         String text = Files.readString(file, StandardCharsets.UTF_8);
-        try (TranslationEngine engine = TranslationEngine.open(engineOptions.engine())) {
+        try (TranslationEngine engine = TranslationEngine.open(engineOptions.engine());
+             PooledTranslator pool = PooledTranslator.ofBatchSize(engine, engineOptions.batchSize())) {
             GenerationOptions options = engineOptions.options(engine.defaults());
-            ArticleTranslator translator = new ArticleTranslator(engine, new ArticleSegmenter());
+            ArticleTranslator translator = new ArticleTranslator(pool, new ArticleSegmenter());
             String out;
             if (html) {
                 TranslatedHtml translated = translator.translate(HtmlDocument.parse(text), options);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.nlen.generation.GenerationOptions;
 import dev.nlen.translation.SentenceTranslation;
+import dev.nlen.translation.PooledTranslator;
 import dev.nlen.translation.TranslationEngine;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -41,13 +42,14 @@ public final class TranslateLines implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        try (TranslationEngine engine = TranslationEngine.open(engineOptions.engine())) {
-            run(engine, engineOptions.options(engine.defaults()), idsIn, System.out);
+        try (TranslationEngine engine = TranslationEngine.open(engineOptions.engine());
+             PooledTranslator pool = PooledTranslator.ofBatchSize(engine, engineOptions.batchSize())) {
+            run(pool, engineOptions.options(engine.defaults()), idsIn, System.out);
         }
         return 0;
     }
 
-    static void run(TranslationEngine engine, GenerationOptions options, boolean idsIn, PrintStream out)
+    static void run(PooledTranslator engine, GenerationOptions options, boolean idsIn, PrintStream out)
             throws IOException {
         ObjectMapper json = new ObjectMapper();
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
@@ -65,7 +67,7 @@ public final class TranslateLines implements Callable<Integer> {
         out.flush();
     }
 
-    private static List<SentenceTranslation> translate(TranslationEngine engine, List<String> lines, boolean idsIn,
+    private static List<SentenceTranslation> translate(PooledTranslator engine, List<String> lines, boolean idsIn,
                                                        GenerationOptions options, ObjectMapper json, int firstLine) {
         if (!idsIn) {
             return engine.translate(lines, options);

@@ -23,8 +23,7 @@ final class EngineFactory {
                 auto(model.layout(), "translator.model.layout", DecoderLayout.class),
                 new RuntimeOptions(Device.parse(runtime.device()), runtime.threads(), model.optimizedCacheDir(),
                         runtime.spinning().orElse(RuntimeOptions.DEFAULT_SPINNING)),
-                TokenizerSource.valueOf(word(model.tokenizer(), "translator.model.tokenizer", TokenizerSource.class)),
-                runtime.maxBatchSentences());
+                TokenizerSource.valueOf(word(model.tokenizer(), "translator.model.tokenizer", TokenizerSource.class)));
     }
 
     /** {@code auto} → {@code null} (chosen from the files), else the constant of that name. */

@@ -173,9 +173,23 @@ public interface TranslatorConfig {
         @WithDefault("20000000")
         long maxQueuedWork();
 
+        /**
+         * Share of max-queued-work one client (API key, else address) may hold at once; a request over it is refused
+         * with 429 and Retry-After while the client's earlier requests run. A client holding nothing is always taken.
+         */
+        @WithDefault("0.5")
+        double maxClientShare();
+
         /** A request not answered within this time is stopped and answered 504. */
         @WithDefault("5m")
         java.time.Duration requestTimeout();
+
+        /**
+         * At shutdown, how long requests already queued or decoding may take to finish; what is left then is stopped
+         * at its next decoding step and answered 503 (shutting down) with Retry-After.
+         */
+        @WithDefault("10s")
+        java.time.Duration shutdownGrace();
 
         /** Retry-After of a 503 when the queue is full. */
         @WithDefault("5s")

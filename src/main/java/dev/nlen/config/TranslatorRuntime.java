@@ -22,6 +22,7 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import org.jboss.logging.Logger;
@@ -109,7 +110,8 @@ public class TranslatorRuntime {
         TranslatorConfig.Scheduling scheduling = config.scheduling();
         return BatchPolicy.of(runtime.maxBatchSentences(), scheduling.maxBatchWork(),
                 Duration.ofMillis(runtime.batchWaitMillis())).withWorkers(runtime.workers())
-                .withMaxHeldCost(scheduling.maxQueuedWork());
+                .withMaxHeldCost(scheduling.maxQueuedWork()).withCloseTimeout(scheduling.shutdownGrace())
+                .withMaxHeldCostPerClient(Math.max(1, (long) (scheduling.maxQueuedWork() * scheduling.maxClientShare())));
     }
 
     /** Batch sizes and decoding time per batch, for /q/metrics. */
@@ -150,10 +152,29 @@ public class TranslatorRuntime {
         return switch (lifecycle.state()) {
             case ModelLifecycle.Loading<LoadedModel> loading -> new Status(false, "loading", null);
             case ModelLifecycle.Ready<LoadedModel> ready -> new Status(true, "ready", null);
-            case ModelLifecycle.Failed<LoadedModel> failed -> new Status(false, "failed", failed.reason());
+            case ModelLifecycle.Failed<LoadedModel> failed -> new Status(false, "failed",
+                    withoutPaths(failed.reason(), config.model().dir()));
             case ModelLifecycle.Closed<LoadedModel> closed -> new Status(false, "closed", null);
         };
     }
+
+    /**
+     * The reason as clients may see it (readiness is often public): file names relative to the model folder, the
+     * folder itself and any other absolute path reduced to their last name. The log keeps the full reason.
+     */
+    static String withoutPaths(String reason, Path modelDir) {
+        String text = reason;
+        for (Path dir : List.of(modelDir.toAbsolutePath().normalize(), modelDir.toAbsolutePath(), modelDir)) {
+            String prefix = dir.toString();
+            if (!prefix.isEmpty()) {
+                text = text.replace(prefix + java.io.File.separator, "").replace(prefix, "the model folder");
+            }
+        }
+        return ABSOLUTE_PATH.matcher(text).replaceAll("$1");
+    }
+
+    private static final java.util.regex.Pattern ABSOLUTE_PATH =
+            java.util.regex.Pattern.compile("(?<![\\w.])/(?:[^\\s/:'\",;]+/)+([^\\s/:'\",;]*)");
 
     private Optional<LoadedModel> loaded() {
         return lifecycle.state() instanceof ModelLifecycle.Ready<LoadedModel> ready
@@ -184,6 +205,15 @@ public class TranslatorRuntime {
     }
 
     void onStop(@Observes ShutdownEvent event) throws Exception {
+        shutdown();
+    }
+
+    /**
+     * Stops serving: new requests find the model closed (503), requests in flight get
+     * {@code translator.scheduling.shutdown-grace} to finish and are then stopped at their next decoding step and
+     * answered 503; then the sessions are closed. Called at shutdown; public for the shutdown test.
+     */
+    public void shutdown() throws Exception {
         lifecycle.close();
     }
 }

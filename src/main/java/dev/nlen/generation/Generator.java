@@ -42,7 +42,7 @@ public final class Generator {
         List<List<Hypothesis>> results = new ArrayList<>(java.util.Collections.nCopies(sources.size(), null));
         for (int from = 0; from < order.length; from += maxBatchSize) {
             List<Integer> batch = Arrays.asList(order).subList(from, Math.min(order.length, from + maxBatchSize));
-            List<List<Hypothesis>> out = generateBatch(batch.stream().map(sources::get).toList(), options,
+            List<List<Hypothesis>> out = decodeBatch(batch.stream().map(sources::get).toList(), options,
                     row -> stopped.test(batch.get(row)));
             for (int j = 0; j < batch.size(); j++) {
                 results.set(batch.get(j), out.get(j));
@@ -56,8 +56,16 @@ public final class Generator {
         return generateBatch(batch, options, row -> false);
     }
 
-    /** One padded batch; row {@code i} leaves the search once {@code stopped.test(i)}. */
+    /**
+     * Exactly this batch, in this order, padded and decoded together (no sorting, no chunking: forming batches is the
+     * scheduler's job); row {@code i} leaves the search once {@code stopped.test(i)}.
+     */
     public List<List<Hypothesis>> generateBatch(List<long[]> batch, GenerationOptions options, IntPredicate stopped) {
+        checkSources(batch);
+        return decodeBatch(batch, options, stopped);
+    }
+
+    private List<List<Hypothesis>> decodeBatch(List<long[]> batch, GenerationOptions options, IntPredicate stopped) {
         if (java.util.stream.IntStream.range(0, batch.size()).allMatch(stopped::test)) {
             return java.util.Collections.nCopies(batch.size(), List.of()); // nothing to encode for nobody
         }

@@ -4,7 +4,10 @@ package dev.nlen.generation;
  * A bound on the output relative to the source, like Marian's {@code --max-length-factor}: a sentence may generate at
  * most {@code ceil(factor × sourceTokens) + offset} new tokens ({@code sourceTokens} counts the source's
  * {@code </s>}, the new tokens count the output's eos), never more than {@code max_length} / {@code max_new_tokens}
- * allow, and never fewer than {@code min_length} / {@code min_new_tokens} ask for. It is a stopping criterion only: a
+ * allow, and never fewer than {@code min_length} / {@code min_new_tokens} ask for. It bounds {@code max_length} (the
+ * export's 512) only: an explicit {@code max_new_tokens} (a request's {@code maxNewTokens}, {@code --max-new-tokens},
+ * {@code translator.generation.max-new-tokens}) is the caller's own bound, already counted by admission, and is
+ * honoured exactly, so asking for N tokens gives what {@code generate} gives. It is a stopping criterion only: a
  * sentence whose search ends within the cap decodes exactly as without it; one that would run on (a model that
  * never emits {@code </s>}) stops at the cap as it would at {@code max_length}. Not a {@code generation_config.json}
  * field: Hugging Face has no such bound, so {@link #OFF} reproduces {@code generate} on every input.
@@ -46,8 +49,8 @@ public record LengthGuard(double factor, int offset) {
      */
     public int maxLength(int sourceTokens, GenerationOptions options) {
         int limit = options.effectiveMaxLength();
-        if (!enabled()) {
-            return limit;
+        if (!enabled() || options.maxNewTokens() > 0) {
+            return limit;   // an explicit max_new_tokens is the caller's own bound, honoured as generate honours it
         }
         long newTokens = (long) Math.ceil(factor * sourceTokens) + offset;
         long requested = Math.max(options.minLength(), options.minNewTokens() + 1L); // what min_* ask for, start incl.

@@ -8,18 +8,12 @@ import java.nio.file.Path;
 
 /**
  * What to load and how: the export folder, precision and decoder layout ({@code null} = chosen from the files),
- * runtime options, which tokenizer files to trust, and the most sentences decoded together.
+ * runtime options and which tokenizer files to trust. Batch sizes are the scheduler's ({@link PooledTranslator}).
  */
 public record EngineSettings(Path modelDir, Precision precision, DecoderLayout layout, RuntimeOptions runtime,
-                             TokenizerSource tokenizer, int maxBatchSize) {
-
-    public EngineSettings {
-        if (maxBatchSize < 1) {
-            throw new IllegalArgumentException("batch size must be >= 1, is " + maxBatchSize);
-        }
-    }
+                             TokenizerSource tokenizer) {
 
     public static EngineSettings defaults(Path modelDir) {
-        return new EngineSettings(modelDir, null, null, RuntimeOptions.cpu(), TokenizerSource.AUTO, 32);
+        return new EngineSettings(modelDir, null, null, RuntimeOptions.cpu(), TokenizerSource.AUTO);
     }
 }

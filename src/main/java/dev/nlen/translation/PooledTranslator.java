@@ -4,8 +4,10 @@ import dev.nlen.batching.BatchFunction;
 import dev.nlen.batching.BatchListener;
 import dev.nlen.batching.BatchPolicy;
 import dev.nlen.batching.BatchScheduler;
-import dev.nlen.batching.SchedulerFullException;
+import dev.nlen.batching.QueueFullException;
 import dev.nlen.generation.GenerationOptions;
+import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -26,6 +28,9 @@ public final class PooledTranslator implements SentenceTranslator, AutoCloseable
     /** One sentence waiting for a batch, with its work. */
     private record Pending(String text, long[] ids, int work) {}
 
+    private static final Comparator<Pending> LONGEST_FIRST =
+            Comparator.comparingInt((Pending p) -> p.ids().length).reversed();
+
     private final TranslationEngine engine;
     private final BatchScheduler<GenerationOptions, Pending, SentenceTranslation> scheduler;
 
@@ -35,6 +40,15 @@ public final class PooledTranslator implements SentenceTranslator, AutoCloseable
                 .cost(Pending::work)
                 .listener(listener)
                 .start();
+    }
+
+    /**
+     * For one caller translating a list (the command line, the benchmark): batches of at most
+     * {@code maxBatchSentences}, longest first, no waiting for company and no work budget.
+     */
+    public static PooledTranslator ofBatchSize(TranslationEngine engine, int maxBatchSentences) {
+        return new PooledTranslator(engine, BatchPolicy.of(maxBatchSentences, Integer.MAX_VALUE, Duration.ZERO),
+                BatchListener.none());
     }
 
     /** The batch function: one engine call, told which sentences nobody waits for any more. */
@@ -47,8 +61,21 @@ public final class PooledTranslator implements SentenceTranslator, AutoCloseable
 
         @Override
         public List<SentenceTranslation> apply(GenerationOptions options, List<Pending> batch, IntPredicate gone) {
+            return apply(options, batch, gone, () -> { });
+        }
+
+        /** Passes the turn before every decoding step and the encoder pass: batches in flight interleave. */
+        @Override
+        public boolean interleaves() {
+            return true;
+        }
+
+        /** The engine decodes exactly this batch, passing the turn between its steps. */
+        @Override
+        public List<SentenceTranslation> apply(GenerationOptions options, List<Pending> batch, IntPredicate gone,
+                                               Runnable betweenSteps) {
             return engine.translate(batch.stream().map(Pending::text).toList(),
-                    batch.stream().map(Pending::ids).toList(), options, gone);
+                    batch.stream().map(Pending::ids).toList(), options, gone, betweenSteps);
         }
     }
 
@@ -65,26 +92,43 @@ public final class PooledTranslator implements SentenceTranslator, AutoCloseable
      * Queues the sentences; the future completes on a worker thread. Cancel it to give up: the sentences leave the
      * queue and the running batch.
      *
-     * @throws QueueFullException when the work held is at its limit (nothing was queued)
+     * @throws QueueFullException when the work held, or the client's share of it, is at its limit (nothing was
+     *                            queued)
      */
     @Override
     public CompletableFuture<List<SentenceTranslation>> translateAsync(List<String> sentences,
                                                                       GenerationOptions options) {
+        return submit(sentences.stream().map(s -> new Pending(s, engine.encode(s), 0)).toList(), options);
+    }
+
+    /** Pre-tokenised sentences ({@code </s>} included by the caller); the source reported is their decoding. */
+    public CompletableFuture<List<SentenceTranslation>> translateIdsAsync(List<long[]> sourceIds,
+                                                                         GenerationOptions options) {
+        return submit(sourceIds.stream().map(ids -> new Pending(engine.decodeSource(ids), ids, 0)).toList(), options);
+    }
+
+    /**
+     * Longest first, so that a request's batches pad little (batched = one by one, so the order changes no
+     * translation); results come back in the caller's order. On behalf of {@link RequestClient#current()}.
+     */
+    private CompletableFuture<List<SentenceTranslation>> submit(List<Pending> sentences, GenerationOptions options) {
         int positions = engine.maxSourceTokens();
-        List<Pending> pending = sentences.stream().map(s -> {
-            long[] ids = engine.encode(s);
-            return new Pending(s, ids, work(ids.length, options, positions));
-        }).toList();
-        try {
-            return scheduler.submit(options, pending);
-        } catch (SchedulerFullException e) {
-            throw new QueueFullException(e.held(), e.requested(), e.limit(), e);
-        }
+        List<Pending> costed = sentences.stream()
+                .map(p -> new Pending(p.text(), p.ids(), work(p.ids().length, options, positions))).toList();
+        return scheduler.submit(options, costed, RequestClient.current().orElse(null), LONGEST_FIRST);
     }
 
     @Override
     public List<SentenceTranslation> translate(List<String> sentences, GenerationOptions options) {
-        CompletableFuture<List<SentenceTranslation>> future = translateAsync(sentences, options);
+        return await(translateAsync(sentences, options));
+    }
+
+    /** {@link #translateIdsAsync}, waiting for the result. */
+    public List<SentenceTranslation> translateIds(List<long[]> sourceIds, GenerationOptions options) {
+        return await(translateIdsAsync(sourceIds, options));
+    }
+
+    private static <T> T await(CompletableFuture<T> future) {
         try {
             return future.get();
         } catch (InterruptedException e) {

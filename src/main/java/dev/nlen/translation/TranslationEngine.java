@@ -11,29 +11,31 @@ import dev.nlen.tokenize.MarianTokenizers;
 import dev.nlen.tokenize.Tokenizer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.IntPredicate;
 
 /**
  * Sentences in, translations out: tokenizer, model and generator for one export folder. Owns the tokenizer and the
- * ONNX sessions; thread-safe, so concurrent callers share one engine.
+ * ONNX sessions; thread-safe, so concurrent callers share one engine. It decodes exactly the batch it is given, in
+ * one encoder pass and one search: forming batches (size, work budget, fairness) is {@link PooledTranslator}'s job,
+ * the one batching layer.
  */
 public final class TranslationEngine implements SentenceTranslator, AutoCloseable {
 
+    private static final Runnable NO_TURNS = () -> { };
+
     private final Tokenizer tokenizer;
     private final OnnxSeq2SeqModel model;
-    private final Generator generator;
     private final GenerationOptions defaults;
     private final AlignedDocument.ModelInfo info;
-    private final int maxBatchSize;
+    private final LongAdder steps = new LongAdder();
 
     private TranslationEngine(Tokenizer tokenizer, OnnxSeq2SeqModel model, GenerationOptions defaults,
-                              AlignedDocument.ModelInfo info, int maxBatchSize) {
+                              AlignedDocument.ModelInfo info) {
         this.tokenizer = tokenizer;
         this.model = model;
-        this.generator = new Generator(model);
         this.defaults = defaults;
         this.info = info;
-        this.maxBatchSize = maxBatchSize;
     }
 
     public static TranslationEngine open(EngineSettings settings) {
@@ -49,8 +51,7 @@ public final class TranslationEngine implements SentenceTranslator, AutoCloseabl
             }
             ModelSource source = ModelSource.of(settings.modelDir());
             return new TranslationEngine(tokenizer, model, defaults, new AlignedDocument.ModelInfo(source.id(),
-                    source.revision(), files.precision().wireName(), model.device().wireName()),
-                    settings.maxBatchSize());
+                    source.revision(), files.precision().wireName(), model.device().wireName()));
         } catch (RuntimeException e) {
             tokenizer.close();
             throw e;
@@ -81,7 +82,6 @@ public final class TranslationEngine implements SentenceTranslator, AutoCloseabl
         return model.config().maxPositionEmbeddings();
     }
 
-    /** Source tokens of a sentence, {@code </s>} included: what {@link #maxSourceTokens} limits. */
     /** Source ids of a sentence, {@code </s>} included. */
     public long[] encode(String sentence) {
         return tokenizer.encode(sentence);
@@ -92,6 +92,17 @@ public final class TranslationEngine implements SentenceTranslator, AutoCloseabl
         return tokenizer.encode(sentence).length;
     }
 
+    /** The text of source ids (for pre-tokenised input). */
+    public String decodeSource(long[] ids) {
+        return tokenizer.decode(ids);
+    }
+
+    /** Decoding steps taken so far by every batch (one step feeds one token to each row of a batch). */
+    public long decodingSteps() {
+        return steps.sum();
+    }
+
+    /** These sentences as one batch (see the class comment: the caller bounds its size). */
     @Override
     public List<SentenceTranslation> translate(List<String> sentences, GenerationOptions options) {
         List<long[]> ids = sentences.stream().map(tokenizer::encode).toList();
@@ -117,7 +128,17 @@ public final class TranslationEngine implements SentenceTranslator, AutoCloseabl
      */
     public List<SentenceTranslation> translate(List<String> sources, List<long[]> ids, GenerationOptions options,
                                                IntPredicate stopped) {
-        List<List<Hypothesis>> results = generator.generate(ids, options, maxBatchSize, stopped);
+        return translate(sources, ids, options, stopped, NO_TURNS);
+    }
+
+    /**
+     * As above, one batch; {@code betweenSteps} runs before the encoder pass and before every decoding step, on this
+     * thread (the scheduler passes the turn to another batch in flight there).
+     */
+    public List<SentenceTranslation> translate(List<String> sources, List<long[]> ids, GenerationOptions options,
+                                               IntPredicate stopped, Runnable betweenSteps) {
+        Generator generator = new Generator(new SteppedModel(model, betweenSteps, steps));
+        List<List<Hypothesis>> results = generator.generateBatch(ids, options, stopped);
         List<SentenceTranslation> out = new ArrayList<>(results.size());
         for (int i = 0; i < results.size(); i++) {
             List<SentenceTranslation.Candidate> candidates = new ArrayList<>();

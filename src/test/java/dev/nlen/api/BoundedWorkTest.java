@@ -3,6 +3,7 @@ package dev.nlen.api;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -22,7 +23,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * Bounded work over HTTP, with the probe's big request: the seed article at beams 16 and maxNewTokens 511. A client
@@ -31,6 +35,7 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @TestProfile(BoundedWorkTest.Limits.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class BoundedWorkTest {
 
     /** A deadline the big request cannot meet, and a queue that holds the big request and nothing besides. */
@@ -39,6 +44,10 @@ class BoundedWorkTest {
         public Map<String, String> getConfigOverrides() {
             return Map.of("translator.scheduling.request-timeout", "3s",
                     "translator.scheduling.max-queued-work", "1000",
+                    // two clients told apart by their keys; each may hold half the queue (the default share)
+                    "translator.security.api-keys", "alpha-key,beta-key",
+                    // shutdown stops what is in flight almost at once (the shutdown test is the last one)
+                    "translator.scheduling.shutdown-grace", "200ms",
                     "translator.limits.max-sentence-tokens", "50",
                     // no sentence cache: each test must reach the queue, not the earlier tests' translations
                     "translator.cache.max-sentences", "0");
@@ -47,6 +56,15 @@ class BoundedWorkTest {
 
     private static final Path SEED = Path.of("../shared/seed/article-nl.txt");
     private static final String SMALL = "{\"text\": \"De kat zit op de mat.\"}";
+
+    /** A request of client alpha (the one that sends the big requests). */
+    private static io.restassured.specification.RequestSpecification alpha() {
+        return given().header("Authorization", "Bearer alpha-key");
+    }
+
+    private static io.restassured.specification.RequestSpecification beta() {
+        return given().header("Authorization", "Bearer beta-key");
+    }
 
     @Inject
     TranslatorRuntime runtime;
@@ -60,18 +78,20 @@ class BoundedWorkTest {
 
     @BeforeEach
     void idle() {
+        awaitTrue(() -> runtime.status().ready(), 60, "the model never got ready: " + runtime.status());
         awaitTrue(() -> runtime.heldWork() == 0, 30, "work left over from an earlier test");
     }
 
     @Test
     void aClientThatHangsUpTakesItsWorkWithItAndTheNextRequestIsNotHeldBehindIt() throws Exception {
         long alone = System.nanoTime();
-        given().contentType("application/json").body(SMALL).when().post("/v1/translate").then().statusCode(200);
+        alpha().contentType("application/json").body(SMALL).when().post("/v1/translate").then().statusCode(200);
         long aloneMillis = (System.nanoTime() - alone) / 1_000_000;
         byte[] body = bigRequest().getBytes(StandardCharsets.UTF_8);
         try (Socket socket = new Socket("127.0.0.1", RestAssured.port)) {
             OutputStream out = socket.getOutputStream();
             out.write(("POST /v1/translate HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                    + "Authorization: Bearer alpha-key\r\n"
                     + "Content-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             out.write(body);
             out.flush();
@@ -81,7 +101,7 @@ class BoundedWorkTest {
         long hungUp = System.nanoTime();
         awaitTrue(() -> runtime.heldWork() == 0, 5, "the abandoned request still holds work");
         long released = System.nanoTime();
-        given().contentType("application/json").body(SMALL).when().post("/v1/translate")
+        alpha().contentType("application/json").body(SMALL).when().post("/v1/translate")
                 .then().statusCode(200).body("paragraphs[0].target", equalTo("The cat sits on the mat."));
         long answered = System.nanoTime();
         long afterMillis = (answered - released) / 1_000_000;
@@ -95,7 +115,7 @@ class BoundedWorkTest {
     @Test
     void aRequestOverItsDeadlineIsStoppedWith504() throws Exception {
         long start = System.nanoTime();
-        given().contentType("application/json").body(bigRequest()).when().post("/v1/translate")
+        alpha().contentType("application/json").body(bigRequest()).when().post("/v1/translate")
                 .then().statusCode(504).contentType(Problem.MEDIA_TYPE)
                 .body("type", equalTo("/problems/timeout")).body("limit", equalTo(3000));
         long answered = System.nanoTime();
@@ -104,19 +124,48 @@ class BoundedWorkTest {
     }
 
     @Test
-    void aFullQueueAnswers503WithRetryAfterAndTakesWorkAgainOnceItDrains() throws Exception {
+    void aClientOverItsShareGets429AnotherClientOfAFullQueue503BothWithRetryAfter() throws Exception {
         String big = bigRequest();
         // its own thread: the common pool has a single thread on a 2-core machine, and the service may hold it
-        CompletableFuture<Integer> running = CompletableFuture.supplyAsync(() -> given()
+        CompletableFuture<Integer> running = CompletableFuture.supplyAsync(() -> alpha()
                 .contentType("application/json").body(big).when().post("/v1/translate").statusCode(),
                 command -> Thread.ofVirtual().start(command));
-        awaitTrue(() -> runtime.heldWork() > 0, 10, "the big request never reached the queue");
-        given().contentType("application/json").body(SMALL).when().post("/v1/translate")
+        awaitTrue(() -> runtime.heldWork() > 0 || running.isDone(), 10, "the big request never reached the queue");
+        assertFalse(running.isDone(), () -> "the big request was answered " + running.join());
+        // the same client again: its share (half the queue) is taken by its own big request
+        alpha().contentType("application/json").body(SMALL).when().post("/v1/translate")
+                .then().statusCode(429).contentType(Problem.MEDIA_TYPE).header("Retry-After", "5")
+                .body("type", equalTo("/problems/client-share")).body("limit", equalTo(500));
+        // another client: the whole queue is full
+        beta().contentType("application/json").body(SMALL).when().post("/v1/translate")
                 .then().statusCode(503).contentType(Problem.MEDIA_TYPE).header("Retry-After", "5")
                 .body("type", equalTo("/problems/queue-full")).body("limit", equalTo(1000));
         assertEquals(504, running.get(30, TimeUnit.SECONDS));
         awaitTrue(() -> runtime.heldWork() == 0, 5, "the timed-out request still holds work");
-        given().contentType("application/json").body(SMALL).when().post("/v1/translate").then().statusCode(200);
+        alpha().contentType("application/json").body(SMALL).when().post("/v1/translate").then().statusCode(200);
+    }
+
+    /** Last: the model stays closed. Shutdown while the big request decodes: a 503 problem, neither a hang nor 500. */
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void shutdownWhileARequestIsInFlightAnswersIt503WithRetryAfter() throws Exception {
+        String big = bigRequest();
+        CompletableFuture<io.restassured.response.Response> running = CompletableFuture.supplyAsync(() -> alpha()
+                .contentType("application/json").body(big).when().post("/v1/translate").andReturn(),
+                command -> Thread.ofVirtual().start(command));
+        awaitTrue(() -> runtime.heldWork() > 0, 10, "the big request never reached the queue");
+        long start = System.nanoTime();
+        runtime.shutdown();
+        io.restassured.response.Response answer = running.get(15, TimeUnit.SECONDS);
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        System.out.printf("shutdown with a request in flight: answered %d in %d ms%n", answer.statusCode(), millis);
+        assertEquals(503, answer.statusCode(), answer.asString());
+        assertTrue(answer.contentType().startsWith(Problem.MEDIA_TYPE), answer.contentType());
+        assertEquals("/problems/shutting-down", answer.jsonPath().getString("type"));
+        assertEquals("5", answer.header("Retry-After"));
+        // and what comes after it finds the model closed: 503 too
+        alpha().contentType("application/json").body(SMALL).when().post("/v1/translate")
+                .then().statusCode(503).contentType(Problem.MEDIA_TYPE);
     }
 
     private static void awaitTrue(BooleanSupplier condition, int seconds, String message) {

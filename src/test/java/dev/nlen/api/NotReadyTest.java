@@ -38,4 +38,16 @@ class NotReadyTest {
                 .then().statusCode(503).contentType("application/problem+json").header("Retry-After", not(equalTo(null)))
                 .body(not(containsString("no-such-model-folder")));
     }
+
+    @Test
+    void readinessSaysWhyWithoutTheModelsPath() {
+        String body = given().when().get("/q/health/ready").then().statusCode(503)
+                .body("checks[0].data.state", equalTo("failed"))
+                .body("checks[0].data.error", not(equalTo(null)))
+                .extract().asString();
+        String absolute = java.nio.file.Path.of("target/no-such-model-folder").toAbsolutePath().toString();
+        org.junit.jupiter.api.Assertions.assertFalse(body.contains(absolute), body);
+        org.junit.jupiter.api.Assertions.assertFalse(body.contains("no-such-model-folder"), body);
+        org.junit.jupiter.api.Assertions.assertFalse(body.contains("/work"), body);
+    }
 }

@@ -177,7 +177,7 @@ final class BatchSchedulerTest {
         try (var scheduler = start(BatchPolicy.of(8, 100, Duration.ZERO).withMaxHeldCost(10))) {
             var gate = holdWorker(scheduler);                           // 4 held
             var queued = scheduler.submit("k", List.of("abc", "def")); // 10 held
-            var full = assertThrows(SchedulerFullException.class, () -> scheduler.submit("k", List.of("x")));
+            var full = assertThrows(QueueFullException.class, () -> scheduler.submit("k", List.of("x")));
             assertEquals(10, full.held());
             assertEquals(1, full.requested());
             queued.cancel(true);                                        // a cancelled request frees its share
@@ -275,6 +275,44 @@ final class BatchSchedulerTest {
         }
         assertTrue(threads.stream().allMatch(Thread::isDaemon));
         assertTrue(threads.stream().allMatch(thread -> thread.getName().startsWith("batch-worker-")));
+    }
+
+    @Test
+    void aClientOverItsShareIsRefusedWithScopeClientWhileOthersAreStillTaken() throws Exception {
+        BatchPolicy policy = BatchPolicy.of(8, 100, Duration.ZERO).withMaxHeldCost(20).withMaxHeldCostPerClient(10);
+        try (var scheduler = start(policy)) {
+            var gate = holdWorker(scheduler);                                          // 4 held, nobody's
+            var first = scheduler.submit("k", List.of("abcdef"), "alice", null);       // alice holds 6
+            var over = assertThrows(QueueFullException.class,
+                    () -> scheduler.submit("k", List.of("abcde"), "alice", null));     // 6 + 5 > 10
+            assertEquals(QueueFullException.Scope.CLIENT, over.scope());
+            assertEquals(6, over.held());
+            assertEquals(10, over.limit());
+            var bob = scheduler.submit("k", List.of("abcdefghi"), "bob", null);        // 19 held in all
+            var full = assertThrows(QueueFullException.class,
+                    () -> scheduler.submit("k", List.of("xy"), "carol", null));        // carol holds nothing
+            assertEquals(QueueFullException.Scope.QUEUE, full.scope());
+            assertEquals(6, scheduler.heldCost("alice"));
+            gateOpen.countDown();
+            await(gate);
+            assertEquals(List.of("k:ABCDEF"), await(first));
+            assertEquals(List.of("k:ABCDEFGHI"), await(bob));
+            assertEquals(0, scheduler.heldCost("alice"));
+            assertEquals(List.of("k:ABCDE"), await(scheduler.submit("k", List.of("abcde"), "alice", null)));
+        }
+    }
+
+    @Test
+    void itemsRunInTheGivenOrderAndResultsComeBackInTheCallersOrder() throws Exception {
+        try (var scheduler = start(BatchPolicy.of(2, 100, Duration.ZERO))) {
+            holdWorker(scheduler);
+            var sorted = scheduler.submit("k", List.of("b", "ccc", "a", "dd"), null,
+                    java.util.Comparator.comparingInt(String::length).reversed());
+            gateOpen.countDown();
+            assertEquals(List.of("k:B", "k:CCC", "k:A", "k:DD"), await(sorted));
+            assertEquals(List.of(new Seen("k", List.of("ccc", "dd")), new Seen("k", List.of("b", "a"))),
+                    List.copyOf(batches).subList(1, batches.size()));
+        }
     }
 
     @Test

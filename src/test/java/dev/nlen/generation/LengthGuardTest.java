@@ -89,12 +89,14 @@ class LengthGuardTest {
     }
 
     @Test
-    void minNewTokensAndMaxLengthWinOverTheCap() {
+    void minNewTokensMaxNewTokensAndMaxLengthWinOverTheCap() {
         GenerationOptions forced = options(1, LengthGuard.DEFAULT).withMaxNewTokens(32).withMinNewTokens(32);
         assertEquals(33, forced.maxLengthFor(2), "min_new_tokens 32 asked for: not cut at 3 × 2 + 10");
         assertEquals(17, options(1, LengthGuard.DEFAULT).maxLengthFor(2), "16 new tokens + the start");
         assertEquals(200, options(1, LengthGuard.DEFAULT).maxLengthFor(100), "max_length is the ceiling");
         assertEquals(200, options(1, LengthGuard.OFF).maxLengthFor(2));
+        assertEquals(41, options(1, LengthGuard.DEFAULT).withMaxNewTokens(40).maxLengthFor(2),
+                "an explicit max_new_tokens is honoured, not cut at 3 × 2 + 10");
         Hypothesis h = new Generator(new ScriptedModel(VOCAB, LengthGuardTest::neverEnding))
                 .generate(sources(2), forced, 1).getFirst().getFirst();
         assertEquals(32, h.tokens().length);

@@ -35,7 +35,7 @@ class PooledTranslatorTest {
     @BeforeEach
     void open() {
         engine = TranslationEngine.open(new EngineSettings(TestModels.TINY_DICT, null, null, RuntimeOptions.cpu(),
-                TokenizerSource.AUTO, 32));
+                TokenizerSource.AUTO));
     }
 
     @AfterEach
@@ -102,6 +102,45 @@ class PooledTranslatorTest {
             assertEquals("The cat sits on the mat.", translator.translate(translator.segment("De kat zit op de mat."),
                     options).paragraphs().getFirst().target());
             assertTrue(batches.get() <= ranUntilCancel + 2, "the cancelled article kept running");
+        }
+    }
+
+    /**
+     * Issue 7's fairness, counted in decoding steps (not wall time): a one-sentence request sent right after a
+     * beams-16 seed article starts at the article's next step and then takes every other step, so it answers within
+     * about twice its own steps while the article's first batch still decodes.
+     */
+    @Test
+    void aOneSentenceRequestAfterABeams16ArticleAnswersWithinAFewDecodingSteps() throws Exception {
+        String article = Files.isRegularFile(SEED) ? Files.readString(SEED)
+                : "De kat zit op de mat. De hond zit op de mat.\n\n".repeat(20);
+        GenerationOptions options = engine.defaults().withNumBeams(16).withMaxNewTokens(511);
+        int perSentence = PooledTranslator.work(50, options, engine.maxSourceTokens());
+        BatchPolicy policy = BatchPolicy.of(32, 4 * perSentence, Duration.ZERO);
+        java.util.Queue<Integer> finished = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        try (var pool = new PooledTranslator(engine, policy, (key, items, cost, nanos) -> finished.add(items))) {
+            ArticleTranslator translator = new ArticleTranslator(pool, new ArticleSegmenter(), 50);
+            long aloneFrom = engine.decodingSteps();
+            assertEquals("The cat sits on the mat.", translator.translate(translator.segment("De kat zit op de mat."),
+                    options).paragraphs().getFirst().target());
+            long alone = engine.decodingSteps() - aloneFrom;
+            CompletableFuture<AlignedDocument> big = translator.translateAsync(translator.segment(article), options);
+            long until = System.nanoTime() + 30_000_000_000L;
+            while (engine.decodingSteps() - aloneFrom - alone < 3 && System.nanoTime() < until) {
+                Thread.onSpinWait(); // the article's first batch is decoding
+            }
+            long sent = engine.decodingSteps();
+            AlignedDocument answer = translator.translate(translator.segment("De kat zit op de mat."), options);
+            long waited = engine.decodingSteps() - sent;
+            List<Integer> batchesByThen = List.copyOf(finished);
+            assertEquals("The cat sits on the mat.", answer.paragraphs().getFirst().target());
+            assertFalse(big.isDone(), "the article was already done: the case proves nothing");
+            // one batch at a time, it would have waited for the article's first batch (4 sentences) to end
+            assertEquals(List.of(1, 1), batchesByThen, "the article's first batch ended first: the case proves nothing");
+            System.out.printf("one sentence (%d steps alone) after a beams-16 article: answered after %d decoding "
+                    + "steps of all batches%n", alone, waited);
+            assertTrue(waited <= 2 * alone + 4, "waited " + waited + " steps; alone it takes " + alone);
+            big.cancel(true);
         }
     }
 }

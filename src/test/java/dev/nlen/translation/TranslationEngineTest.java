@@ -24,9 +24,28 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** The engine on the hand-weighted stand-in: exact translations under every precision, layout and beam width. */
 class TranslationEngineTest {
 
-    static TranslationEngine open(Path dir, Precision precision, DecoderLayout layout, int batch) {
+    static TranslationEngine open(Path dir, Precision precision, DecoderLayout layout) {
         return TranslationEngine.open(new EngineSettings(dir, precision, layout, RuntimeOptions.cpu(),
-                TokenizerSource.AUTO, batch));
+                TokenizerSource.AUTO));
+    }
+
+    /** One batching layer: the engine decodes what it is given as one batch, not in chunks of its own. */
+    @Test
+    void theEngineDecodesTheBatchItIsGivenInOneSearch() {
+        List<String> dutch = Expected.translations().stream().map(Expected::dutch).toList();
+        try (TranslationEngine engine = open(TestModels.TINY_DICT, null, null)) {
+            GenerationOptions greedy = engine.defaults().withNumBeams(1);
+            long longestAlone = 0;
+            for (String sentence : dutch) {
+                long from = engine.decodingSteps();
+                engine.translate(List.of(sentence), greedy);
+                longestAlone = Math.max(longestAlone, engine.decodingSteps() - from);
+            }
+            long from = engine.decodingSteps();
+            engine.translate(dutch, greedy);
+            assertEquals(longestAlone, engine.decodingSteps() - from,
+                    dutch.size() + " sentences in one batch take the steps of the longest, once");
+        }
     }
 
     @ParameterizedTest(name = "{0} {1} beams={2}")
@@ -34,7 +53,7 @@ class TranslationEngineTest {
         "INT8, MERGED, 6"})
     void translatesTheDictionaryExactly(Precision precision, DecoderLayout layout, int beams) {
         List<Expected> expected = Expected.translations();
-        try (TranslationEngine engine = open(TestModels.TINY_DICT, precision, layout, 8)) {
+        try (TranslationEngine engine = open(TestModels.TINY_DICT, precision, layout)) {
             List<SentenceTranslation> out = engine.translate(expected.stream().map(Expected::dutch).toList(),
                     engine.defaults().withNumBeams(beams));
             for (int i = 0; i < expected.size(); i++) {
@@ -46,7 +65,7 @@ class TranslationEngineTest {
     @Test
     void beamSearchFindsWhatGreedyMisses() {
         List<Expected> rows = Expected.read("EXPECTED-BEAM.tsv");
-        try (TranslationEngine engine = open(TestModels.TINY_DICT, null, null, 4)) {
+        try (TranslationEngine engine = open(TestModels.TINY_DICT, null, null)) {
             List<String> dutch = rows.stream().map(Expected::dutch).toList();
             List<SentenceTranslation> greedy = engine.translate(dutch, engine.defaults().withNumBeams(1));
             List<SentenceTranslation> beam = engine.translate(dutch, engine.defaults());
@@ -59,7 +78,7 @@ class TranslationEngineTest {
 
     @Test
     void idsEndWithEosAndNBestIsSorted() {
-        try (TranslationEngine engine = open(TestModels.TINY_DICT, null, null, 4)) {
+        try (TranslationEngine engine = open(TestModels.TINY_DICT, null, null)) {
             GenerationOptions options = engine.defaults().withNumReturnSequences(3);
             SentenceTranslation t = engine.translate(List.of("De kat zit op de mat."), options).getFirst();
             assertEquals(0, t.sourceIds()[t.sourceIds().length - 1], "source ends with </s>");
@@ -76,8 +95,8 @@ class TranslationEngineTest {
     void batchedEqualsOneByOneOnRandomWeights(int beams) {
         List<String> sentences = List.of("De kat zit op de mat.", "kat", "Het huis is groot en de tuin is klein.",
                 "Wij zijn blij!", "Ik lees een boek en de man drinkt water.", "");
-        try (TranslationEngine batched = open(TestModels.TINY_RANDOM, null, null, 8);
-             TranslationEngine single = open(TestModels.TINY_RANDOM, null, null, 1)) {
+        try (TranslationEngine batched = open(TestModels.TINY_RANDOM, null, null);
+             TranslationEngine single = open(TestModels.TINY_RANDOM, null, null)) {
             GenerationOptions options = batched.defaults().withNumBeams(beams).withMaxNewTokens(40);
             List<SentenceTranslation> all = batched.translate(sentences, options);
             for (int i = 0; i < sentences.size(); i++) {
@@ -91,9 +110,9 @@ class TranslationEngineTest {
     @Test
     void mergedEqualsSplitAndInt8RunsOnRandomWeights() {
         List<String> sentences = List.of("De kat zit op de mat.", "Het huis is oud.");
-        try (TranslationEngine split = open(TestModels.TINY_RANDOM, Precision.FP32, DecoderLayout.SPLIT, 4);
-             TranslationEngine merged = open(TestModels.TINY_RANDOM, Precision.FP32, DecoderLayout.MERGED, 4);
-             TranslationEngine int8 = open(TestModels.TINY_RANDOM, Precision.INT8, DecoderLayout.MERGED, 4)) {
+        try (TranslationEngine split = open(TestModels.TINY_RANDOM, Precision.FP32, DecoderLayout.SPLIT);
+             TranslationEngine merged = open(TestModels.TINY_RANDOM, Precision.FP32, DecoderLayout.MERGED);
+             TranslationEngine int8 = open(TestModels.TINY_RANDOM, Precision.INT8, DecoderLayout.MERGED)) {
             GenerationOptions options = split.defaults().withNumBeams(4).withMaxNewTokens(30);
             List<SentenceTranslation> a = split.translate(sentences, options);
             List<SentenceTranslation> b = merged.translate(sentences, options);
@@ -107,7 +126,7 @@ class TranslationEngineTest {
 
     @Test
     void refusesASentenceOverThePositionLimit() {
-        try (TranslationEngine engine = open(TestModels.TINY_DICT, null, null, 4)) {
+        try (TranslationEngine engine = open(TestModels.TINY_DICT, null, null)) {
             long[] tooLong = new long[engine.maxSourceTokens() + 1];
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                     () -> engine.translateIds(List.of(tooLong), engine.defaults()));
@@ -121,7 +140,7 @@ class TranslationEngineTest {
                 "target.spm", "tokenizer_config.json")) {
             Files.copy(TestModels.TINY_DICT.resolve(file), dir.resolve(file));
         }
-        ModelLoadException e = assertThrows(ModelLoadException.class, () -> open(dir, null, null, 1));
+        ModelLoadException e = assertThrows(ModelLoadException.class, () -> open(dir, null, null));
         assertTrue(e.getMessage().contains("onnx"), e.getMessage());
     }
 
@@ -131,7 +150,7 @@ class TranslationEngineTest {
         Path config = dir.resolve("config.json");
         Files.writeString(config, Files.readString(config).replaceAll("\"vocab_size\": \\d+", "\"vocab_size\": 999")
                 .replaceAll("\"decoder_vocab_size\": \\d+", "\"decoder_vocab_size\": 999"));
-        ModelLoadException e = assertThrows(ModelLoadException.class, () -> open(dir, null, null, 1));
+        ModelLoadException e = assertThrows(ModelLoadException.class, () -> open(dir, null, null));
         assertTrue(e.getMessage().contains("999"), e.getMessage());
     }
 
@@ -141,14 +160,14 @@ class TranslationEngineTest {
         Files.copy(dir.resolve("onnx/decoder_model.onnx"), dir.resolve("onnx/encoder_model.onnx"),
                 java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         ModelLoadException e = assertThrows(ModelLoadException.class,
-                () -> open(dir, Precision.FP32, DecoderLayout.SPLIT, 1));
+                () -> open(dir, Precision.FP32, DecoderLayout.SPLIT));
         assertTrue(e.getMessage().contains("encoder_model.onnx") && e.getMessage().contains("inputs"), e.getMessage());
     }
 
     @Test
     void loadsTheHuggingFaceExportedStandIn() {
         Path dir = TestModels.sharedHf();
-        try (TranslationEngine engine = open(dir, null, null, 4)) {
+        try (TranslationEngine engine = open(dir, null, null)) {
             SentenceTranslation t = engine.translate(List.of("Een lunch tussen de twee leiders werd afgelast."),
                     engine.defaults().withNumBeams(2).withMaxNewTokens(10)).getFirst();
             assertTrue(t.best().targetIds().length <= 10);

@@ -15,7 +15,7 @@ import dev.nlen.translation.AlignedDocument;
 import dev.nlen.translation.AlignedParagraph;
 import dev.nlen.translation.ArticleTranslator;
 import dev.nlen.translation.LanguageCheck;
-import dev.nlen.translation.QueueFullException;
+import dev.nlen.batching.QueueFullException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;

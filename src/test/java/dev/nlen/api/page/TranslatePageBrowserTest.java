@@ -33,6 +33,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.chromium.ChromiumNetworkConditions;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
@@ -58,6 +59,7 @@ class TranslatePageBrowserTest {
     /** The seed article of the issue, beside the repository (shared/), and a small committed one that is always here. */
     static final Path SEED = Path.of("../shared/seed/article-nl.txt");
     static final Path FIXTURE = Path.of("src/test/resources/page/artikel-nl.txt");
+    static final Path HTML_FIXTURE = Path.of("src/test/resources/page/artikel-nl.html");
 
     private static ChromeDriverService service;
     private static ChromeDriver browser;
@@ -138,16 +140,19 @@ class TranslatePageBrowserTest {
         WebElement cat = browser.findElement(By.id("s1-0-en"));
         assertEquals("The cat sits on the mat.", cat.getDomProperty("textContent"));
 
-        List<WebElement> links = browser.findElements(By.cssSelector("#result a.download"));
+        List<WebElement> links = browser.findElements(By.cssSelector("#result button.download"));
         assertEquals(List.of("text/markdown", "text/html", "application/x-tmx+xml"),
                 links.stream().map(link -> link.getDomAttribute("data-accept")).toList());
         for (WebElement link : links) {
-            assertEquals("false", link.getDomAttribute("aria-disabled"), "downloads ready once translated");
+            assertTrue(link.isEnabled(), "downloads ready once translated");
         }
         links.getFirst().click();
         Path markdown = waitForDownload(".en.md");
         String saved = Files.readString(markdown, StandardCharsets.UTF_8);
         assertTrue(saved.contains("De kat zit op de mat.") && saved.contains("The cat sits on the mat."), saved);
+        links.getLast().click();
+        String tmx = Files.readString(waitForDownload(".en.tmx"), StandardCharsets.UTF_8);
+        assertTrue(tmx.contains("<tmx") && tmx.contains("<seg>The cat sits on the mat.</seg>"), tmx);
 
         assertNoConsoleErrors();
         screenshot("translate-page-fixture.png");
@@ -159,6 +164,50 @@ class TranslatePageBrowserTest {
         js("document.getElementById('pair-5').scrollIntoView();");
         Files.write(OUT.resolve("translate-page-phone.png"), browser.getScreenshotAs(OutputType.BYTES));
         browser.manage().window().setSize(new Dimension(1280, 900));
+    }
+
+    @Test
+    void anHtmlArticleTranslatesAndDownloadsAsHtml() throws IOException, InterruptedException {
+        String article = Files.readString(HTML_FIXTURE, StandardCharsets.UTF_8);
+        open();
+        paste(article);
+        browser.findElement(By.cssSelector("input[name=format][value=html]")).click();
+        translate(null, "greedy", null);
+        JsonPath expected = given().contentType("application/json")
+                .body(Map.of("text", article, "format", "html", "options", Map.of("beams", 1)))
+                .when().post("/v1/translate").then().statusCode(200).extract().jsonPath();
+        List<WebElement> pairs = browser.findElements(By.cssSelector("#aligned > .pair"));
+        assertEquals(expected.getList("paragraphs").size(), pairs.size(), "one pair per block of the HTML");
+        for (int p = 0; p < pairs.size(); p++) {
+            assertEquals(expected.getList("paragraphs[" + p + "].sentences.source", String.class),
+                    pairs.get(p).findElements(By.cssSelector(".side.nl .sentence")).stream()
+                            .map(s -> s.getDomProperty("textContent")).toList(), "block " + p);
+        }
+        browser.findElement(By.cssSelector("#result button.download[data-ext=html]")).click();
+        String html = Files.readString(waitForDownload(".en.html"), StandardCharsets.UTF_8);
+        assertTrue(html.contains("<p>The <b>cat</b> sits on the mat."), "the article's own markup, in English: " + html);
+        assertNoConsoleErrors();
+    }
+
+    @Test
+    void cancelStopsTheRequest() throws IOException {
+        open();
+        paste(Files.readString(FIXTURE, StandardCharsets.UTF_8));
+        ChromiumNetworkConditions slow = new ChromiumNetworkConditions();
+        slow.setLatency(Duration.ofSeconds(3)); // the answer cannot come before the click
+        browser.setNetworkConditions(slow);
+        try {
+            browser.findElement(By.id("translate")).click();
+            WebElement cancel = browser.findElement(By.id("cancel"));
+            assertTrue(cancel.isEnabled(), "Cancel is live while translating");
+            cancel.click();
+            wait(30).until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "Cancelled"));
+            assertTrue(browser.findElement(By.id("translate")).isEnabled());
+            assertFalse(browser.findElement(By.id("cancel")).isEnabled());
+            assertFalse(browser.findElement(By.id("error")).isDisplayed(), "a cancel is no error");
+        } finally {
+            browser.deleteNetworkConditions();
+        }
     }
 
     @Test
@@ -212,9 +261,12 @@ class TranslatePageBrowserTest {
                 source, text);
     }
 
+    /** Opens the page (with the query) and pastes the article, unless article is null (already pasted). */
     private void translate(String article, String decoding, String query) {
-        open(query);
-        paste(article);
+        if (article != null) {
+            open(query);
+            paste(article);
+        }
         browser.findElement(By.cssSelector("input[name=decoding][value=" + decoding + "]")).click();
         browser.findElement(By.id("translate")).click();
         wait(300).until(driver -> "done".equals(js("return document.getElementById('result').dataset.state || '';"))
