@@ -13,7 +13,7 @@ usage: scripts/bench.sh [options]
   --model DIR             model folder (default: models/standin-full; generated when absent)
   --article FILE          Dutch article (default: ../shared/seed/article-nl.txt)
   --precisions LIST       fp32,int8 (default)
-  --layout L              auto|merged|split (default: auto = split when present)
+  --layout L              auto|merged|split (default: auto = merged when present)
   --beams LIST            beam widths, 0 = generation_config.json's (default: 1,4,0)
   --batches LIST          batch sizes (default: 1,32)
   --lengths LIST          forced,natural (default)
@@ -21,6 +21,7 @@ usage: scripts/bench.sh [options]
   --batch1-sentences N    at batch 1 only the first N sentences, to bound the time (default: 12; 0 = all)
   --threads N             ONNX Runtime intra-op threads (default: 0 = the service's default)
   --spinning on|off|default
+  --workers N             batches decoded at once on one engine, as the service's workers (default: 1)
   --device cpu|cuda|auto  (default: cpu)
   --no-js                 skip transformers.js
   --no-startup            skip start-up, RSS and the HTTP article
@@ -35,7 +36,7 @@ EOF
 model=$root/models/standin-full
 article=$root/../shared/seed/article-nl.txt
 precisions=fp32,int8 layout=auto beams=1,4,0 batches=1,32 lengths=forced,natural forced=32 b1=12
-threads=0 spinning=default device=cpu js=1 startup=1 jfr="" out=""
+threads=0 spinning=default workers=1 device=cpu js=1 startup=1 jfr="" out=""
 while [ $# -gt 0 ]; do
   case $1 in
     --model) model=$2; shift 2 ;;
@@ -49,6 +50,7 @@ while [ $# -gt 0 ]; do
     --batch1-sentences) b1=$2; shift 2 ;;
     --threads) threads=$2; shift 2 ;;
     --spinning) spinning=$2; shift 2 ;;
+    --workers) workers=$2; shift 2 ;;
     --device) device=$2; shift 2 ;;
     --no-js) js=0; shift ;;
     --no-startup) startup=0; shift ;;
@@ -83,7 +85,7 @@ for p in ${precisions//,/ }; do
   java "${NLEN_JVM_FLAGS[@]}" "${extra[@]}" -cp "$cp" dev.nlen.cli.Benchmark --model "$model" --article "$article" \
     --precision "$p" --layout "$layout" --beams "$beams" --batches "$batches" --lengths "$lengths" \
     --forced-tokens "$forced" --batch1-sentences "$b1" --threads "$threads" --spinning "$spinning" \
-    --device "$device" --ids-out "$out/ids-$p.tsv" --sources-out "$out/sources.jsonl" | tee -a "$out/rows.tsv" >&2
+    --workers "$workers" --device "$device" --ids-out "$out/ids-$p.tsv" --sources-out "$out/sources.jsonl" | tee -a "$out/rows.tsv" >&2
   first=0
 done
 

@@ -78,6 +78,10 @@ public final class Benchmark implements Callable<Integer> {
             description = "At batch 1 only the first N sentences (time bound); 0 = all")
     int batch1Sentences;
 
+    @Option(names = "--workers", defaultValue = "1", paramLabel = "N",
+            description = "Batches decoded at the same time on one shared engine, as the service's workers. Default: 1")
+    int workers;
+
     @Option(names = "--ids-out", paramLabel = "FILE", description = "Write each setting's output ids here")
     Path idsOut;
 
@@ -96,6 +100,7 @@ public final class Benchmark implements Callable<Integer> {
         long started = System.nanoTime();
         try (TranslationEngine engine = TranslationEngine.open(settings())) {
             long loadMillis = (System.nanoTime() - started) / 1_000_000;
+            System.out.printf(Locale.ROOT, "memory\tloaded\t%d\t%d%n", memoryMb("VmHWM:"), memoryMb("VmRSS:"));
             List<long[]> ids = sentences.stream().map(engine::encode).toList();
             if (sourcesOut != null) {
                 Files.write(sourcesOut, ids.stream().map(Benchmark::json).toList(), StandardCharsets.UTF_8);
@@ -106,7 +111,9 @@ public final class Benchmark implements Callable<Integer> {
             Arrays.sort(order, Comparator.comparingInt((Integer i) -> ids.get(i).length).reversed());
             List<String> idLines = new ArrayList<>();
             PrintStream out = System.out;
-            engine.translate(sentences.subList(0, Math.min(2, sentences.size())), engine.defaults()); // warm-up
+            // warm-up: both graphs, the ranking path, the JIT; short, so the measured rows dominate the run
+            engine.translate(sentences.subList(0, Math.min(2, sentences.size())),
+                    engine.defaults().withNumBeams(2).withMaxNewTokens(8));
             for (String mode : lengths) {
                 for (int width : beams) {
                     for (int batch : batches) {
@@ -114,12 +121,16 @@ public final class Benchmark implements Callable<Integer> {
                         List<Integer> chosen = batch == 1 && batch1Sentences > 0
                                 ? java.util.stream.IntStream.range(0, Math.min(batch1Sentences, ids.size())).boxed()
                                 .toList() : Arrays.asList(order);
-                        row(engine, ids, chosen, options, batch, mode, idLines, out);
+                        row(engine, ids, chosen, options, batch, mode, idLines, out, workers);
+                        System.err.printf(Locale.ROOT, "memory after row: VmRSS %d MiB, VmHWM %d MiB%n",
+                                memoryMb("VmRSS:"), memoryMb("VmHWM:"));
                     }
                 }
             }
             out.printf(Locale.ROOT, "load\t%s\t%d%n", engine.info().precision(), loadMillis);
             out.printf(Locale.ROOT, "rss\t%s\t%d%n", engine.info().precision(), peakRssMb());
+            out.printf(Locale.ROOT, "memory\tdone\t%d\t%d\theap-used=%d%n", memoryMb("VmHWM:"), memoryMb("VmRSS:"),
+                    (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) >> 20);
             if (idsOut != null) {
                 Files.write(idsOut, idLines, StandardCharsets.UTF_8);
             }
@@ -151,22 +162,43 @@ public final class Benchmark implements Callable<Integer> {
 
     private static void row(TranslationEngine engine, List<long[]> ids, List<Integer> chosen,
                             GenerationOptions options, int batch, String mode, List<String> idLines,
-                            PrintStream out) {
-        long tokens = 0;
-        long started = System.nanoTime();
-        String key = engine.info().precision() + "\t" + options.numBeams() + "\t" + batch + "\t" + mode;
+                            PrintStream out, int workers) {
+        List<List<Integer>> parts = new ArrayList<>();
         for (int from = 0; from < chosen.size(); from += batch) {
-            List<Integer> part = chosen.subList(from, Math.min(chosen.size(), from + batch));
-            List<long[]> sources = part.stream().map(ids::get).toList();
-            List<SentenceTranslation> done = engine.translate(sources.stream().map(s -> "").toList(), sources,
-                    options);
-            for (int j = 0; j < part.size(); j++) {
-                long[] target = done.get(j).best().targetIds();
-                tokens += target.length;
-                idLines.add(key + "\t" + part.get(j) + "\t" + json(target));
+            parts.add(chosen.subList(from, Math.min(chosen.size(), from + batch)));
+        }
+        String key = engine.info().precision() + "\t" + options.numBeams() + "\t" + batch + "\t" + mode;
+        long[][] targets = new long[ids.size()][];
+        long started = System.nanoTime();
+        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        Runnable worker = () -> {
+            for (int n = next.getAndIncrement(); n < parts.size(); n = next.getAndIncrement()) {
+                List<long[]> sources = parts.get(n).stream().map(ids::get).toList();
+                List<SentenceTranslation> done = engine.translate(sources.stream().map(s -> "").toList(), sources,
+                        options);
+                for (int j = 0; j < sources.size(); j++) {
+                    targets[parts.get(n).get(j)] = done.get(j).best().targetIds();
+                }
+            }
+        };
+        List<Thread> threads = new ArrayList<>();
+        for (int w = 0; w < workers; w++) {
+            threads.add(Thread.ofPlatform().name("bench-worker-" + w).start(worker));
+        }
+        for (Thread thread : threads) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
             }
         }
         double seconds = (System.nanoTime() - started) / 1e9;
+        long tokens = 0;
+        for (int i : chosen) {
+            tokens += targets[i].length;
+            idLines.add(key + "\t" + i + "\t" + json(targets[i]));
+        }
         out.printf(Locale.ROOT, "row\t%s\t%d\t%d\t%s\t%d\t%d\t%.3f\t%.1f\t%.2f%n", engine.info().precision(),
                 options.numBeams(), batch, mode, chosen.size(), tokens, seconds, tokens / seconds,
                 chosen.size() / seconds);
@@ -179,9 +211,14 @@ public final class Benchmark implements Callable<Integer> {
 
     /** VmHWM of this process in MiB (Linux); -1 elsewhere. */
     static long peakRssMb() {
+        return memoryMb("VmHWM:");
+    }
+
+    /** A /proc/self/status memory line in MiB (Linux); -1 elsewhere. */
+    static long memoryMb(String field) {
         try {
             for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-                if (line.startsWith("VmHWM:")) {
+                if (line.startsWith(field)) {
                     return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
                 }
             }
