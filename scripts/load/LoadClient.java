@@ -6,16 +6,20 @@
 //        [--kill-pid PID --kill-after N]
 //
 // Each client posts the articles of --articles in turn as JSON; the run ends after --requests answers or
-// --max-seconds, whichever comes first. It prints status counts, latency percentiles, throughput, and for every
-// --pid its RSS (VmRSS, peak VmHWM) and, when the JVM runs with -XX:NativeMemoryTracking, its NMT committed total,
-// sampled every --sample-seconds with the least-squares slope per 1,000 requests (all samples, and the second half).
+// --max-seconds, whichever comes first. Requests still in flight when the time bound hits are cut off and counted
+// as "unfinished": neither answers nor failures, and not in the latencies. It prints status counts, latency
+// percentiles, throughput, and for every --pid its RSS (VmRSS, peak VmHWM) and, when the JVM runs with
+// -XX:NativeMemoryTracking, its NMT committed total, sampled every --sample-seconds with the least-squares slope per
+// 1,000 requests (all samples, and the second half).
 // The last line is "RESULT key=value ..." for the tests.
 
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -62,6 +66,7 @@ public final class LoadClient {
         AtomicInteger issued = new AtomicInteger();
         AtomicBoolean killed = new AtomicBoolean();
         LongAdder answered = new LongAdder();
+        LongAdder unfinished = new LongAdder();
         Map<String, LongAdder> outcomes = new ConcurrentHashMap<>();
         ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
         ConcurrentLinkedQueue<String> firstFailures = new ConcurrentLinkedQueue<>();
@@ -86,6 +91,17 @@ public final class LoadClient {
                         outcome = Integer.toString(response.statusCode());
                         if (response.statusCode() / 100 != 2 && firstFailures.size() < 5) {
                             firstFailures.add(outcome + " " + response.body().lines().findFirst().orElse(""));
+                        }
+                    } catch (HttpTimeoutException e) {
+                        // the request's timeout is the run's time bound: cut off, not failed (a connect timeout is)
+                        if (!(e instanceof HttpConnectTimeoutException)
+                                && System.nanoTime() >= deadline - TimeUnit.MILLISECONDS.toNanos(100)) {
+                            unfinished.increment();
+                            return;
+                        }
+                        outcome = e.getClass().getSimpleName();
+                        if (firstFailures.size() < 5) {
+                            firstFailures.add(outcome + " " + e.getMessage());
                         }
                     } catch (IOException e) {
                         outcome = e.getClass().getSimpleName();
@@ -114,7 +130,7 @@ public final class LoadClient {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         samples.add(sample(options, start, answered.sum()));
-        report(options, seconds, issued.get(), outcomes, latencies, firstFailures, samples);
+        report(options, seconds, issued.get(), unfinished.sum(), outcomes, latencies, firstFailures, samples);
     }
 
     private static void kill(long pid, long answered) {
@@ -124,7 +140,8 @@ public final class LoadClient {
         });
     }
 
-    private static void report(Options options, double seconds, int issued, Map<String, LongAdder> outcomes,
+    private static void report(Options options, double seconds, int issued, long unfinished,
+                               Map<String, LongAdder> outcomes,
                                ConcurrentLinkedQueue<Long> latencies, ConcurrentLinkedQueue<String> firstFailures,
                                List<Sample> samples) {
         long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
@@ -135,15 +152,16 @@ public final class LoadClient {
         outcomes.forEach((k, v) -> counts.put(k, v.sum()));
         System.out.printf(Locale.ROOT, "target %s, %d concurrent clients, beams %d, max-new-tokens %d, %s%n",
                 options.url(), options.concurrency(), options.beams(), options.maxNewTokens(),
-                total >= options.requests() ? "count bound reached" : "time bound reached after " + issued + " sent");
-        System.out.printf(Locale.ROOT, "answers: %d in %.1f s (%.2f requests/s); outcomes %s%n",
-                total, seconds, total / seconds, counts);
+                total >= options.requests() ? "count bound reached"
+                        : "time bound reached after " + Math.min(issued, options.requests()) + " sent");
+        System.out.printf(Locale.ROOT, "answers: %d in %.1f s (%.2f requests/s); outcomes %s; unfinished %d"
+                + " (in flight at the time bound, not counted)%n", total, seconds, total / seconds, counts, unfinished);
         firstFailures.forEach(f -> System.out.println("  failure: " + f));
         System.out.printf(Locale.ROOT, "latency ms: p50 %.0f  p95 %.0f  p99 %.0f  max %.0f%n",
                 percentile(sorted, 50), percentile(sorted, 95), percentile(sorted, 99), percentile(sorted, 100));
         StringBuilder result = new StringBuilder(String.format(Locale.ROOT,
-                "RESULT requests=%d ok=%d failed=%d seconds=%.1f rps=%.2f p50_ms=%.0f p95_ms=%.0f p99_ms=%.0f",
-                total, ok, total - ok, seconds, total / seconds,
+                "RESULT requests=%d ok=%d failed=%d unfinished=%d seconds=%.1f rps=%.2f p50_ms=%.0f p95_ms=%.0f"
+                        + " p99_ms=%.0f", total, ok, total - ok, unfinished, seconds, total / seconds,
                 percentile(sorted, 50), percentile(sorted, 95), percentile(sorted, 99)));
         for (long pid : options.pids()) {
             result.append(memoryReport(pid, samples));

@@ -22,7 +22,8 @@ final class EngineFactory {
                 auto(model.precision(), "translator.model.precision", Precision.class),
                 auto(model.layout(), "translator.model.layout", DecoderLayout.class),
                 new RuntimeOptions(Device.parse(runtime.device()), runtime.threads(), model.optimizedCacheDir(),
-                        runtime.spinning().orElse(RuntimeOptions.DEFAULT_SPINNING)),
+                        runtime.spinning().orElse(RuntimeOptions.DEFAULT_SPINNING))
+                        .withMemory(runtime.cpuArena(), runtime.memoryPattern()),
                 TokenizerSource.valueOf(word(model.tokenizer(), "translator.model.tokenizer", TokenizerSource.class)));
     }
 

@@ -7,12 +7,13 @@ import dev.nlen.translation.TranslationEngine;
 
 /** What a successful load opened: the engine, its batching pool, the use case and the decoding defaults. */
 record LoadedModel(TranslationEngine engine, PooledTranslator pool, ArticleTranslator translator,
-                   GenerationOptions defaults) implements AutoCloseable {
+                   GenerationOptions defaults, NativeMemoryTrim trim) implements AutoCloseable {
 
-    /** The pool first (it finishes queued work on the engine), then the engine; both run even if one throws. */
+    /** The pool first (it finishes queued work on the engine), then the engine; all run even if one throws. */
     @Override
     public void close() {
         try {
+            trim.close();
             pool.close();
         } finally {
             engine.close();

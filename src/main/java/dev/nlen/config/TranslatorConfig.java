@@ -122,6 +122,17 @@ public interface TranslatorConfig {
         @WithDefault("5")
         int batchWaitMillis();
 
+        /**
+         * ONNX Runtime's CPU memory arena for every session. Off by default: the arena keeps the peak of the largest
+         * batch for the process's lifetime (measured in the README's "Memory").
+         */
+        @WithDefault("false")
+        boolean cpuArena();
+
+        /** ONNX Runtime's memory-pattern planning (session option enable_mem_pattern). */
+        @WithDefault("true")
+        boolean memoryPattern();
+
         /** Load the model on a background thread, so liveness answers while it loads. */
         @WithDefault("true")
         boolean backgroundLoad();

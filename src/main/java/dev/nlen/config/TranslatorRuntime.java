@@ -75,13 +75,24 @@ public class TranslatorRuntime {
     /** Everything a load opens; if a later part fails, the engine opened first is closed again. */
     private LoadedModel open() {
         TranslationEngine engine = TranslationEngine.open(EngineFactory.settings(config));
+        var opened = new java.util.concurrent.atomic.AtomicReference<PooledTranslator>();
+        // without ONNX Runtime's arena, freed tensors sit in glibc's heaps: given back once the pool is idle
+        NativeMemoryTrim trim = new NativeMemoryTrim(() -> opened.get() == null ? 1 : opened.get().heldWork(), 2000);
         try {
             GenerationOptions options = overrides(engine.defaults());
-            PooledTranslator pool = new PooledTranslator(engine, batchPolicy(), batchMetrics());
+            BatchListener<GenerationOptions> metrics = batchMetrics();
+            PooledTranslator pool = new PooledTranslator(engine, batchPolicy(), (key, items, cost, nanos) -> {
+                metrics.onBatch(key, items, cost, nanos);
+                if (!config.runtime().cpuArena()) {
+                    trim.decoded();
+                }
+            });
+            opened.set(pool);
             ArticleTranslator translator = new ArticleTranslator(cached(pool), new ArticleSegmenter(),
                     config.limits().maxSentenceTokens()).withLanguageCheck(languages.paragraphCheck());
-            return new LoadedModel(engine, pool, translator, options);
+            return new LoadedModel(engine, pool, translator, options, trim);
         } catch (RuntimeException | Error e) {
+            trim.close();
             engine.close();
             throw e;
         }

@@ -35,12 +35,15 @@ public final class OnnxSeq2SeqModel implements Seq2SeqModel {
         this.encoder = track(opened, sessions.open(files.encoder()));
         GraphContract.encoder().check(encoder, files.encoder());
         this.decoder = track(opened, openDecoder(sessions, opened));
-        this.statesGather = track(opened, new RowGather(env, List.of(GatherGraph.FLOAT, GatherGraph.INT64)));
-        this.selfGather = track(opened, new RowGather(env, Collections.nCopies(2 * layers(), GatherGraph.FLOAT)));
+        this.statesGather = track(opened, new RowGather(env, List.of(GatherGraph.FLOAT, GatherGraph.INT64),
+                sessions.cpuArena()));
+        this.selfGather = track(opened, new RowGather(env, Collections.nCopies(2 * layers(), GatherGraph.FLOAT),
+                sessions.cpuArena()));
         List<Integer> all = new ArrayList<>(List.of(GatherGraph.FLOAT, GatherGraph.INT64));
         all.addAll(Collections.nCopies(4 * layers(), GatherGraph.FLOAT));
-        this.allGather = track(opened, new RowGather(env, all));
-        this.ranker = track(opened, new RuntimeRanker(env, sessions.intraOpThreads(), sessions.spinning()));
+        this.allGather = track(opened, new RowGather(env, all, sessions.cpuArena()));
+        this.ranker = track(opened, new RuntimeRanker(env, sessions.intraOpThreads(), sessions.spinning(),
+                sessions.cpuArena()));
     }
 
     /** Loads and validates the export; on any failure closes what was opened and names the file at fault. */

@@ -19,7 +19,7 @@ final class RowGather implements AutoCloseable {
     private final OrtSession session;
     private final int arity;
 
-    RowGather(OrtEnvironment env, List<Integer> elementTypes) throws OrtException {
+    RowGather(OrtEnvironment env, List<Integer> elementTypes, boolean cpuArena) throws OrtException {
         this.env = env;
         this.arity = elementTypes.size();
         List<GatherGraph.Input> inputs = new ArrayList<>();
@@ -28,6 +28,7 @@ final class RowGather implements AutoCloseable {
         }
         try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
             options.setIntraOpNumThreads(1); // a memory copy: more threads only add hand-over cost
+            options.setCPUArenaAllocator(cpuArena); // its outputs are the KV caches: an arena would keep their peak
             this.session = env.createSession(GatherGraph.build(inputs), options);
         }
     }

@@ -20,13 +20,14 @@ final class RuntimeRanker implements AutoCloseable {
     private final OrtSession normaliseAfterBias;
     private final OrtSession biasAfterNormalise;
 
-    RuntimeRanker(OrtEnvironment env, int intraOpThreads, boolean spinning) throws OrtException {
+    RuntimeRanker(OrtEnvironment env, int intraOpThreads, boolean spinning, boolean cpuArena) throws OrtException {
         this.env = env;
         try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
             if (intraOpThreads > 0) {
                 options.setIntraOpNumThreads(intraOpThreads);
             }
             options.addConfigEntry("session.intra_op.allow_spinning", spinning ? "1" : "0");
+            options.setCPUArenaAllocator(cpuArena); // log-softmax over [rows, vocab]: an arena would keep its peak
             this.normaliseAfterBias = env.createSession(RankingGraph.build(true), options);
             OrtSession other;
             try {

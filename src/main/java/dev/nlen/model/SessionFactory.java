@@ -43,6 +43,11 @@ final class SessionFactory {
         return options.spinning();
     }
 
+    /** Whether sessions use ONNX Runtime's CPU arena (every session of the model, the helper graphs too). */
+    boolean cpuArena() {
+        return options.cpuArena();
+    }
+
     /** The device actually used: never {@code AUTO}. */
     Device device() {
         return device;
@@ -54,6 +59,8 @@ final class SessionFactory {
                 so.setIntraOpNumThreads(options.intraOpThreads());
             }
             so.addConfigEntry("session.intra_op.allow_spinning", options.spinning() ? "1" : "0");
+            so.setCPUArenaAllocator(options.cpuArena());
+            so.setMemoryPatternOptimization(options.memoryPattern());
             String profile = System.getProperty(PROFILE_PROPERTY);
             if (profile != null && !profile.isBlank()) { // diagnostics: ORT's per-operator timings, one JSON a session
                 so.enableProfiling(profile + "-" + graph.getFileName().toString().replace(".onnx", ""));
