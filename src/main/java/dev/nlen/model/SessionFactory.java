@@ -19,6 +19,9 @@ final class SessionFactory {
 
     private static final Logger LOG = Logger.getLogger(SessionFactory.class.getName());
 
+    /** System property: a file prefix under which ONNX Runtime writes each model session's operator profile. */
+    static final String PROFILE_PROPERTY = "nlen.ort.profile";
+
     private final OrtEnvironment env;
     private final RuntimeOptions options;
     private final Device device;
@@ -58,6 +61,10 @@ final class SessionFactory {
             so.addConfigEntry("session.intra_op.allow_spinning", options.spinning() ? "1" : "0");
             so.setCPUArenaAllocator(options.cpuArena());
             so.setMemoryPatternOptimization(options.memoryPattern());
+            String profile = System.getProperty(PROFILE_PROPERTY);
+            if (profile != null && !profile.isBlank()) { // diagnostics: ORT's per-operator timings, one JSON a session
+                so.enableProfiling(profile + "-" + graph.getFileName().toString().replace(".onnx", ""));
+            }
             if (device == Device.CUDA) {
                 so.addCUDA(0);
             }
