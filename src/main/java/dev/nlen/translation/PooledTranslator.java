@@ -109,13 +109,13 @@ public final class PooledTranslator implements SentenceTranslator, AutoCloseable
 
     /**
      * Longest first, so that a request's batches pad little (batched = one by one, so the order changes no
-     * translation); results come back in the caller's order. On behalf of {@link RequestClient#current()}.
+     * translation); results come back in the caller's order. On behalf of {@link RequestClient#claim()}.
      */
     private CompletableFuture<List<SentenceTranslation>> submit(List<Pending> sentences, GenerationOptions options) {
         int positions = engine.maxSourceTokens();
         List<Pending> costed = sentences.stream()
                 .map(p -> new Pending(p.text(), p.ids(), work(p.ids().length, options, positions))).toList();
-        return scheduler.submit(options, costed, RequestClient.current().orElse(null), LONGEST_FIRST);
+        return scheduler.submit(options, costed, RequestClient.claim().orElse(null), LONGEST_FIRST);
     }
 
     @Override
