@@ -59,6 +59,10 @@ public final class Benchmark implements Callable<Integer> {
             description = "session.intra_op.allow_spinning; default = the service's")
     String spinning;
 
+    @Option(names = "--cpu-arena", defaultValue = "false", paramLabel = "true|false",
+            description = "ONNX Runtime's CPU arena; default false, as the service (translator.runtime.cpu-arena)")
+    boolean cpuArena;
+
     @Option(names = "--beams", defaultValue = "1,4,0", split = ",", paramLabel = "N,...",
             description = "Beam widths; 0 = generation_config.json's num_beams. Default: 1,4,0")
     List<Integer> beams;
@@ -148,7 +152,7 @@ public final class Benchmark implements Callable<Integer> {
             default -> throw new UsageException("--spinning must be on, off or default, not " + spinning);
         };
         return new EngineSettings(model, p, l, new RuntimeOptions(Device.parse(device), threads, Optional.empty(),
-                spin), TokenizerSource.AUTO);
+                spin).withMemory(cpuArena, RuntimeOptions.DEFAULT_MEMORY_PATTERN), TokenizerSource.AUTO);
     }
 
     private GenerationOptions options(GenerationOptions defaults, int width, String mode) {

@@ -14,7 +14,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * The use case: an article → paragraphs and sentences → one batched translation of every distinct piece → the
@@ -114,8 +116,11 @@ public final class ArticleTranslator {
     /**
      * The same translation, paragraph by paragraph: {@code onParagraph} gets each paragraph, in order, as soon as it
      * and every paragraph before it are translated (each paragraph's new pieces are queued as a request of their
-     * own, so they still share batches). The future completes with the whole document after the last paragraph.
-     * Cancelling it, a failed translation or a throwing {@code onParagraph} gives up the paragraphs not yet done.
+     * own, so they still share batches). The first paragraph with anything to translate is queued alone and the
+     * rest when it is done: in one batch with the others it would finish only when the whole article does, alone it
+     * is back after a few small decoding steps (a reader sees text at once, for a small share of the total time).
+     * The future completes with the whole document after the last paragraph. Cancelling it, a failed translation or
+     * a throwing {@code onParagraph} gives up the paragraphs not yet done (and never queues those held back).
      */
     public CompletableFuture<AlignedDocument> stream(SegmentedArticle article, GenerationOptions options,
                                                      Consumer<AlignedParagraph> onParagraph) {
@@ -125,13 +130,15 @@ public final class ArticleTranslator {
         List<SentenceTranslation> translated = new ArrayList<>(Collections.nCopies(pieces.distinct().size(), null));
         DocumentAssembler assembler = new DocumentAssembler(article.text(), translated, options);
         List<AlignedParagraph> paragraphs = new ArrayList<>();
-        List<CompletableFuture<?>> submitted = new ArrayList<>();
+        // added from this thread and, for the paragraphs held back, from the thread that finishes the first one
+        List<CompletableFuture<?>> submitted = new CopyOnWriteArrayList<>();
         CompletableFuture<AlignedDocument> result = new CompletableFuture<>();
         result.whenComplete((document, failure) -> {
             if (failure != null) {
                 submitted.forEach(future -> future.cancel(true));
             }
         });
+        CompletableFuture<Void> firstDone = null;   // set once the first paragraph with new pieces is queued
         CompletableFuture<Void> previous = CompletableFuture.completedFuture(null);
         int firstNew = 0;
         try {
@@ -142,9 +149,16 @@ public final class ArticleTranslator {
                 // pieces are numbered in order of first appearance: this paragraph's new ones follow the earlier ones'
                 int end = Math.max(firstNew, indices.stream().flatMap(List::stream).mapToInt(i -> i + 1).max().orElse(0));
                 int offset = firstNew;
-                CompletableFuture<List<SentenceTranslation>> own = end == offset
-                        ? CompletableFuture.completedFuture(List.of())
-                        : translator.translateAsync(pieces.distinct().subList(offset, end), options);
+                List<String> news = pieces.distinct().subList(offset, end);
+                CompletableFuture<List<SentenceTranslation>> own;
+                if (news.isEmpty()) {
+                    own = CompletableFuture.completedFuture(List.of());
+                } else if (firstDone == null) {
+                    own = translator.translateAsync(news, options);
+                    firstDone = own.thenAccept(out -> { });   // opens on success only: a failure fails it all
+                } else {
+                    own = queuedAfter(firstDone, result, submitted, () -> translator.translateAsync(news, options));
+                }
                 submitted.add(own);
                 own.whenComplete((out, failure) -> {
                     if (failure != null) {
@@ -178,6 +192,38 @@ public final class ArticleTranslator {
             }
         });
         return result;
+    }
+
+    /**
+     * A request queued once {@code gate} completes normally, unless {@code result} is done by then (failed or
+     * cancelled: the request is never queued). The returned future follows the request; cancelling it cancels the
+     * request.
+     */
+    private static <T> CompletableFuture<T> queuedAfter(CompletableFuture<Void> gate, CompletableFuture<?> result,
+                                                        List<CompletableFuture<?>> submitted,
+                                                        Supplier<CompletableFuture<T>> request) {
+        CompletableFuture<T> own = new CompletableFuture<>();
+        gate.thenRun(() -> {
+            if (result.isDone() || own.isDone()) {
+                own.cancel(true);
+                return;
+            }
+            CompletableFuture<T> work = request.get();
+            submitted.add(work);
+            own.whenComplete((out, failure) -> {
+                if (own.isCancelled()) {
+                    work.cancel(true);
+                }
+            });
+            work.whenComplete((out, failure) -> {
+                if (failure != null) {
+                    own.completeExceptionally(unwrap(failure));
+                } else {
+                    own.complete(out);
+                }
+            });
+        });
+        return own;
     }
 
     private static Throwable unwrap(Throwable failure) {

@@ -74,20 +74,38 @@ class ArticleStreamTest {
     }
 
     @Test
-    void paragraphsLeaveInOrderAsSoonAsTheyAndAllBeforeAreDone() throws Exception {
-        CompletableFuture<AlignedDocument> done = stream("Een kat.\n\nTwee honden.\n\nDrie muizen.");
-        assertEquals(3, translator.requests.size(), "every paragraph queued at once");
-        translator.complete(1);
-        assertEquals(List.of(), seen, "paragraph 1 waits for paragraph 0");
+    void theFirstParagraphIsQueuedAloneAndTheRestWhenItIsDone() {
+        stream("Een kat.\n\nTwee honden.\n\nDrie muizen.");
+        assertEquals(List.of(List.of("Een kat.")), translator.requests, "alone, so it is back after a few steps");
         translator.complete(0);
-        assertEquals(List.of(0, 1), seen);
-        assertFalse(done.isDone());
+        assertEquals(List.of(0), seen);
+        assertEquals(List.of(List.of("Een kat."), List.of("Twee honden."), List.of("Drie muizen.")),
+                translator.requests, "then the rest, each paragraph a request of its own");
+    }
+
+    @Test
+    void paragraphsLeaveInOrderAsSoonAsTheyAndAllBeforeAreDone() throws Exception {
+        CompletableFuture<AlignedDocument> done = stream("Een kat.\n\nTwee honden.\n\nDrie muizen.\n\nVier.");
+        translator.complete(0);
         translator.complete(2);
+        assertEquals(List.of(0), seen, "paragraph 2 waits for paragraph 1");
+        translator.complete(1);
         assertEquals(List.of(0, 1, 2), seen);
+        assertFalse(done.isDone());
+        translator.complete(3);
+        assertEquals(List.of(0, 1, 2, 3), seen);
         AlignedDocument document = done.get();
         assertEquals("TWEE HONDEN.", document.paragraphs().get(1).target());
-        assertEquals(3, document.stats().paragraphs());
+        assertEquals(4, document.stats().paragraphs());
         assertEquals(-0.3, document.paragraphs().getFirst().sentences().getFirst().meanLogProb(), 1e-9);
+    }
+
+    @Test
+    void aFirstParagraphWithNothingNewDoesNotHoldTheRestBack() {
+        stream("Een kat.\n\nEen kat.\n\nTwee honden.\n\nDrie muizen.");
+        translator.complete(0);
+        assertEquals(List.of(List.of("Een kat."), List.of("Twee honden."), List.of("Drie muizen.")),
+                translator.requests, "the second paragraph repeats the first: the first with new pieces is the gate");
     }
 
     @Test
@@ -114,13 +132,32 @@ class ArticleStreamTest {
     }
 
     @Test
-    void aFailedParagraphFailsTheStreamAndCancelsTheRest() {
+    void cancellingBeforeTheFirstParagraphIsDoneNeverQueuesTheRest() {
         CompletableFuture<AlignedDocument> done = stream("Een.\n\nTwee.\n\nDrie.");
-        translator.futures.get(1).completeExceptionally(new IllegalStateException("boom"));
+        assertTrue(done.cancel(true));
+        assertTrue(translator.futures.get(0).isCancelled());
+        assertEquals(1, translator.requests.size());
+        assertEquals(List.of(), seen);
+    }
+
+    @Test
+    void aFailedParagraphFailsTheStreamAndCancelsTheRest() {
+        CompletableFuture<AlignedDocument> done = stream("Een.\n\nTwee.\n\nDrie.\n\nVier.");
+        translator.complete(0);
+        translator.futures.get(2).completeExceptionally(new IllegalStateException("boom"));
         ExecutionException e = assertThrows(ExecutionException.class, done::get); // at once, not after the rest
         assertEquals("boom", e.getCause().getMessage());
-        assertTrue(translator.futures.get(0).isCancelled());
-        assertTrue(translator.futures.get(2).isCancelled());
-        assertEquals(List.of(), seen, "nothing is emitted after the failure");
+        assertTrue(translator.futures.get(1).isCancelled());
+        assertTrue(translator.futures.get(3).isCancelled());
+        assertEquals(List.of(0), seen, "nothing is emitted after the failure");
+    }
+
+    @Test
+    void aFailedFirstParagraphQueuesNothingElse() {
+        CompletableFuture<AlignedDocument> done = stream("Een.\n\nTwee.\n\nDrie.");
+        translator.futures.getFirst().completeExceptionally(new IllegalStateException("boom"));
+        ExecutionException e = assertThrows(ExecutionException.class, done::get);
+        assertEquals("boom", e.getCause().getMessage());
+        assertEquals(1, translator.requests.size());
     }
 }
