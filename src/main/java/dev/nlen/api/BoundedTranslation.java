@@ -8,6 +8,7 @@ import dev.nlen.translation.RequestClient;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -48,10 +49,8 @@ final class BoundedTranslation {
         CompletableFuture<AlignedDocument> document;
         try {
             document = RequestClient.call(client, translation);
-        } catch (QueueFullException e) {
-            return CompletableFuture.completedFuture(queueFull(e, scheduling.retryAfter()));
-        } catch (SchedulerClosedException e) {
-            return CompletableFuture.completedFuture(shuttingDown(scheduling.retryAfter()));
+        } catch (QueueFullException | SchedulerClosedException e) {
+            return CompletableFuture.completedFuture(problemFor(e, scheduling).orElseThrow().response());
         }
         Duration timeout = scheduling.requestTimeout();
         document.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -60,12 +59,10 @@ final class BoundedTranslation {
             if (failure == null) {
                 return render.apply(done);
             }
+            // timed out, or shut down before it was done (another replica can take it): their problems
             Throwable cause = failure instanceof CompletionException wrapped ? wrapped.getCause() : failure;
-            if (cause instanceof TimeoutException) {
-                return timedOut(timeout);
-            }
-            if (cause instanceof SchedulerClosedException) { // shut down before it was done: another replica can
-                return shuttingDown(scheduling.retryAfter());
+            if (cause instanceof TimeoutException || cause instanceof SchedulerClosedException) {
+                return problemFor(cause, scheduling).orElseThrow().response();
             }
             throw failure instanceof CompletionException wrapped ? wrapped : new CompletionException(cause);
         }, RENDERING);
@@ -89,36 +86,48 @@ final class BoundedTranslation {
         return derived;
     }
 
-    static Response queueFull(QueueFullException e, Duration retryAfter) {
+    /**
+     * The problem a scheduling failure answers (queue full 503, client share 429, shutting down 503, timed out 504;
+     * Retry-After where trying again helps); empty for any other failure.
+     */
+    static Optional<ProblemException> problemFor(Throwable failure, TranslatorConfig.Scheduling scheduling) {
+        Throwable cause = failure instanceof CompletionException wrapped && wrapped.getCause() != null
+                ? wrapped.getCause() : failure;
+        return switch (cause) {
+            case QueueFullException e -> Optional.of(queueFull(e, scheduling.retryAfter()));
+            case SchedulerClosedException e -> Optional.of(shuttingDown(scheduling.retryAfter()));
+            case TimeoutException e -> Optional.of(timedOut(scheduling.requestTimeout()));
+            default -> Optional.empty();
+        };
+    }
+
+    private static ProblemException queueFull(QueueFullException e, Duration retryAfter) {
         if (e.scope() == QueueFullException.Scope.CLIENT) {
-            Problem problem = new Problem("/problems/client-share", "Too much work queued for this client", 429,
-                    "your requests still queued or running hold " + e.held() + " of the " + e.limit()
-                            + " units of work (beams × (source + generated tokens)) one client may hold; this request"
-                            + " needs " + e.requested() + "; try again once they are answered", null, e.limit());
-            return withRetryAfter(ProblemMappers.respond(problem), retryAfter);
+            return withRetryAfter(ProblemException.of(Response.Status.TOO_MANY_REQUESTS, "client-share",
+                    "Too much work queued for this client", "your requests still queued or running hold " + e.held()
+                            + " of the " + e.limit() + " units of work (beams × (source + generated tokens)) one"
+                            + " client may hold; this request needs " + e.requested() + "; try again once they are"
+                            + " answered", null, e.limit()), retryAfter);
         }
-        Problem problem = new Problem("/problems/queue-full", "Queue full", 503,
+        return withRetryAfter(ProblemException.of(Response.Status.SERVICE_UNAVAILABLE, "queue-full", "Queue full",
                 "the service holds as much work as it may (" + e.held() + " of " + e.limit()
                         + " units, beams × (source + generated tokens)); this request needs " + e.requested()
-                        + "; try again later", null, e.limit());
-        return withRetryAfter(ProblemMappers.respond(problem), retryAfter);
+                        + "; try again later", null, e.limit()), retryAfter);
     }
 
-    static Response shuttingDown(Duration retryAfter) {
-        Problem problem = new Problem("/problems/shutting-down", "Shutting down", 503,
-                "the service is shutting down and stopped this translation before it was done; try again", null, null);
-        return withRetryAfter(ProblemMappers.respond(problem), retryAfter);
+    private static ProblemException shuttingDown(Duration retryAfter) {
+        return withRetryAfter(ProblemException.of(Response.Status.SERVICE_UNAVAILABLE, "shutting-down",
+                "Shutting down", "the service is shutting down and stopped this translation before it was done; "
+                        + "try again", null, null), retryAfter);
     }
 
-    private static Response timedOut(Duration timeout) {
-        Problem problem = new Problem("/problems/timeout", "Request timed out", 504,
+    private static ProblemException timedOut(Duration timeout) {
+        return ProblemException.of(Response.Status.GATEWAY_TIMEOUT, "timeout", "Request timed out",
                 "the translation was not done within " + timeout.toMillis() + " ms and was stopped", null,
                 timeout.toMillis());
-        return ProblemMappers.respond(problem);
     }
 
-    private static Response withRetryAfter(Response response, Duration retryAfter) {
-        long seconds = Math.max(1, (retryAfter.toMillis() + 999) / 1000);
-        return Response.fromResponse(response).header(HttpHeaders.RETRY_AFTER, seconds).build();
+    private static ProblemException withRetryAfter(ProblemException problem, Duration retryAfter) {
+        return problem.withHeader(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, (retryAfter.toMillis() + 999) / 1000)));
     }
 }

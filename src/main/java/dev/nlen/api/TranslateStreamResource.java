@@ -5,7 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.nlen.format.JsonDocumentView;
 import dev.nlen.translation.AlignedDocument;
 import dev.nlen.translation.AlignedParagraph;
+import dev.nlen.translation.RequestClient;
+import dev.nlen.api.security.ApiKeys;
 import dev.nlen.api.security.KeyFilter;
+import dev.nlen.config.TranslatorConfig;
+import dev.nlen.config.TranslatorRuntime;
 import dev.nlen.api.security.KeyRequired;
 import io.smallrye.common.annotation.Blocking;
 import io.vertx.core.http.HttpServerRequest;
@@ -24,6 +28,7 @@ import jakarta.ws.rs.sse.Sse;
 import java.io.UncheckedIOException;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -51,6 +56,12 @@ public class TranslateStreamResource {
     ArticleRequests requests;
 
     @Inject
+    ApiKeys apiKeys;
+
+    @Inject
+    TranslatorRuntime runtime;
+
+    @Inject
     TranslationMetrics metrics;
 
     @Inject
@@ -65,21 +76,34 @@ public class TranslateStreamResource {
                     + "paragraph (the JSON paragraph of /v1/translate, id = its index) in order, then stats "
                     + "{model, sourceLang, targetLang, stats}; error (problem document) if the translation fails. "
                     + "Bad requests are refused before the stream starts, as /v1/translate refuses them.")
-    @APIResponse(responseCode = "200", description = "The event stream")
+    @APIResponse(responseCode = "200", description = "The event stream; a translation stopped midway (timed out at "
+            + "translator.scheduling.request-timeout, shutting down) ends with an error event holding its problem")
+    @APIResponse(responseCode = "429", description = "Over the client's rate limits or its share of the queue (Retry-After)")
+    @APIResponse(responseCode = "503", description = "Model not ready, queue full or shutting down (Retry-After)")
     public Multi<OutboundSseEvent> stream(@Context HttpHeaders headers, @Context HttpServerRequest http,
                                           @Context Sse sse, byte[] body) {
-        ArticleRequests.Prepared request = requests.prepare(headers, body,
-                KeyFilter.bearer(headers.getHeaderString(HttpHeaders.AUTHORIZATION)), http.remoteAddress());
+        String key = KeyFilter.bearer(headers.getHeaderString(HttpHeaders.AUTHORIZATION));
+        ArticleRequests.Prepared request = requests.prepare(headers, body, key, http.remoteAddress());
+        TranslatorConfig.Scheduling scheduling = runtime.config().scheduling();
         Function<AlignedParagraph, JsonDocumentView.Paragraph> view =
                 JsonDocumentView.paragraphsOf(request.article().text());
         // started here, on the worker thread (tokenizing is work); the processor holds events until subscribed
         UnicastProcessor<OutboundSseEvent> events = UnicastProcessor.create();
         events.onNext(event(sse, "start", null, new Start(request.article().paragraphs().size(),
                 request.article().sentenceCount())));
-        CompletableFuture<AlignedDocument> done = request.translator().stream(request.article(), request.options(),
-                paragraph -> events.onNext(event(sse, "paragraph", String.valueOf(paragraph.index()),
-                        view.apply(paragraph))));
-        done.whenComplete((document, failure) -> finish(sse, events, document, failure));
+        // on behalf of the key or address, so the scheduler holds the client to its share of the queue
+        CompletableFuture<AlignedDocument> done = RequestClient.call(apiKeys.client(key, http.remoteAddress()),
+                () -> request.translator().stream(request.article(), request.options(),
+                        paragraph -> events.onNext(event(sse, "paragraph", String.valueOf(paragraph.index()),
+                                view.apply(paragraph)))));
+        if (done.isCompletedExceptionally()) {
+            // refused as it was queued (queue full, client share, shutting down): answered before the stream starts
+            BoundedTranslation.problemFor(done.exceptionNow(), scheduling).ifPresent(problem -> {
+                throw problem;
+            });
+        }
+        done.orTimeout(scheduling.requestTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        done.whenComplete((document, failure) -> finish(sse, events, document, failure, scheduling));
         // a client gone (the subscription cancelled) gives up the paragraphs still queued
         return events.onCancellation().invoke(() -> {
             if (done.cancel(true)) {
@@ -89,14 +113,19 @@ public class TranslateStreamResource {
     }
 
     private void finish(Sse sse, UnicastProcessor<OutboundSseEvent> events, AlignedDocument document,
-                        Throwable failure) {
+                        Throwable failure, TranslatorConfig.Scheduling scheduling) {
         if (failure instanceof CancellationException) {
             return;
         }
         if (failure != null) {
-            LOG.error("streamed translation failed", failure);
-            events.onNext(event(sse, "error", null, new Problem("/problems/internal", "Internal error", 500,
-                    "the translation failed unexpectedly; the server log has the details", null, null)));
+            // timed out, shut down, queue full for a later paragraph: their problems; anything else is ours
+            Problem problem = BoundedTranslation.problemFor(failure, scheduling).map(ProblemException::problem)
+                    .orElseGet(() -> {
+                        LOG.error("streamed translation failed", failure);
+                        return new Problem("/problems/internal", "Internal error", 500,
+                                "the translation failed unexpectedly; the server log has the details", null, null);
+                    });
+            events.onNext(event(sse, "error", null, problem));
         } else {
             metrics.record(document);
             JsonDocumentView whole = JsonDocumentView.of(document);

@@ -124,6 +124,16 @@ class BoundedWorkTest {
     }
 
     @Test
+    void aStreamOverItsDeadlineEndsWithATimeoutEventAndGivesUpItsWork() throws Exception {
+        String events = alpha().contentType("application/json").body(bigRequest()).when()
+                .post("/v1/translate/stream").then().statusCode(200).extract().asString();
+        assertTrue(events.contains("event:error"), events);
+        assertTrue(events.contains("/problems/timeout"), events);
+        assertFalse(events.contains("event:stats"), events);
+        awaitTrue(() -> runtime.heldWork() == 0, 5, "the timed-out stream still holds work");
+    }
+
+    @Test
     void aClientOverItsShareGets429AnotherClientOfAFullQueue503BothWithRetryAfter() throws Exception {
         String big = bigRequest();
         // its own thread: the common pool has a single thread on a 2-core machine, and the service may hold it
@@ -140,6 +150,13 @@ class BoundedWorkTest {
         beta().contentType("application/json").body(SMALL).when().post("/v1/translate")
                 .then().statusCode(503).contentType(Problem.MEDIA_TYPE).header("Retry-After", "5")
                 .body("type", equalTo("/problems/queue-full")).body("limit", equalTo(1000));
+        // the stream refuses the same way, before its first event
+        alpha().contentType("application/json").body(SMALL).when().post("/v1/translate/stream")
+                .then().statusCode(429).contentType(Problem.MEDIA_TYPE).header("Retry-After", "5")
+                .body("type", equalTo("/problems/client-share"));
+        beta().contentType("application/json").body(SMALL).when().post("/v1/translate/stream")
+                .then().statusCode(503).contentType(Problem.MEDIA_TYPE).header("Retry-After", "5")
+                .body("type", equalTo("/problems/queue-full"));
         assertEquals(504, running.get(30, TimeUnit.SECONDS));
         awaitTrue(() -> runtime.heldWork() == 0, 5, "the timed-out request still holds work");
         alpha().contentType("application/json").body(SMALL).when().post("/v1/translate").then().statusCode(200);
