@@ -1,13 +1,22 @@
 #!/usr/bin/env bash
 # Start-to-ready times of the packaged service on this machine's JDK 25: plain JVM, AppCDS (dynamic archive) and the
 # JDK AOT cache (JEP 483/514/515), each with ONNX Runtime's optimised-graph cache cold and warm.
-#   scripts/measure-startup.sh [MODEL_DIR] [RUNS]      (default: models/standin-full, 3 runs per mode)
+#   scripts/measure-startup.sh [--model DIR] [--runs N]   (default: models/standin-full, 3 runs per mode)
 # "Ready" = GET /q/health/ready answers 200: model loaded and a warm-up sentence translated.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 . "$root/scripts/java-env.sh"
-model=$(cd "${1:-$root/models/standin-full}" && pwd)
-runs=${2:-3}
+model=$root/models/standin-full runs=3
+while [ $# -gt 0 ]; do
+  case $1 in
+    --model) model=$2; shift 2 ;;
+    --runs) runs=$2; shift 2 ;;
+    -h|--help) echo "usage: scripts/measure-startup.sh [--model DIR (default: models/standin-full)] [--runs N (default: 3)]"; exit 0 ;;
+    *) echo "measure-startup: unknown argument '$1' (--help lists them)" >&2; exit 2 ;;
+  esac
+done
+[ -d "$model" ] || { echo "measure-startup: no model folder $model" >&2; exit 2; }
+model=$(cd "$model" && pwd)
 port=${PORT:-18191}
 app="$root/target/quarkus-app"
 work=$(mktemp -d)
