@@ -40,9 +40,10 @@ class OpsScriptsIT {
     @Test
     void soakSamplesRssAndNativeMemoryAndPrintsTheSlope() throws Exception {
         ScriptProcess run = ScriptProcess.run(300, "scripts/soak.sh", "--model", MODEL,
-                "--requests", "150", "--concurrency", "4", "--sample-seconds", "1", "--max-seconds", "240");
+                // samples every 0.25 s: a trend needs 4 samples, and 300 answers take about 3 s on a fast machine
+                "--requests", "300", "--concurrency", "4", "--sample-seconds", "0.25", "--max-seconds", "240");
         assertEquals(0, run.exitCode(), run.output());
-        assertEquals("150", run.result("requests"), run.output());
+        assertEquals("300", run.result("requests"), run.output());
         assertEquals("0", run.result("failed"), run.output());
         Double.parseDouble(run.result("rss_slope_mb_per_1k"));
         assertTrue(Double.parseDouble(run.result("nmt_end_mb")) > 0, "NMT sampled:\n" + run.output());
