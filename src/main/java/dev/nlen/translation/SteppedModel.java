@@ -1,6 +1,7 @@
 package dev.nlen.translation;
 
 import dev.nlen.model.DecoderSession;
+import dev.nlen.model.ForwardingDecoderSession;
 import dev.nlen.model.EncodedBatch;
 import dev.nlen.model.ModelConfig;
 import dev.nlen.model.Seq2SeqModel;
@@ -45,16 +46,10 @@ final class SteppedModel implements Seq2SeqModel {
     public void close() {
     }
 
-    private final class Session implements DecoderSession {
-        private final DecoderSession session;
+    private final class Session extends ForwardingDecoderSession {
 
         Session(DecoderSession session) {
-            this.session = session;
-        }
-
-        @Override
-        public int rows() {
-            return session.rows();
+            super(session);
         }
 
         @Override
@@ -65,31 +60,11 @@ final class SteppedModel implements Seq2SeqModel {
         }
 
         @Override
-        public boolean ranksInRuntime() {
-            return session.ranksInRuntime();
-        }
-
-        @Override
         public TopCandidates stepRanked(long[] tokens, long[] banned, boolean normaliseAfterBans, float[] beamScores,
                                         int beams, int k) {
             betweenSteps.run();
             steps.increment();
             return session.stepRanked(tokens, banned, normaliseAfterBans, beamScores, beams, k);
-        }
-
-        @Override
-        public void reorderBeams(int[] rows) {
-            session.reorderBeams(rows);
-        }
-
-        @Override
-        public void selectRows(int[] rows) {
-            session.selectRows(rows);
-        }
-
-        @Override
-        public void close() {
-            session.close();
         }
     }
 }

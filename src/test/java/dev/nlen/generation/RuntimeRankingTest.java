@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.nlen.model.DecoderSession;
+import dev.nlen.model.ForwardingDecoderSession;
 import dev.nlen.model.EncodedBatch;
 import dev.nlen.model.ModelConfig;
 import dev.nlen.model.ModelFiles;
@@ -200,31 +201,11 @@ class RuntimeRankingTest {
 
         @Override
         public DecoderSession startDecoding(EncodedBatch encoded) {
-            DecoderSession session = model.startDecoding(encoded);
-            return new DecoderSession() {
+            // everything passed on but the in-runtime ranking: the searches take the Java path
+            return new ForwardingDecoderSession(model.startDecoding(encoded)) {
                 @Override
-                public int rows() {
-                    return session.rows();
-                }
-
-                @Override
-                public float[][] step(long[] tokens) {
-                    return session.step(tokens);
-                }
-
-                @Override
-                public void reorderBeams(int[] rows) {
-                    session.reorderBeams(rows);
-                }
-
-                @Override
-                public void selectRows(int[] rows) {
-                    session.selectRows(rows);
-                }
-
-                @Override
-                public void close() {
-                    session.close();
+                public boolean ranksInRuntime() {
+                    return false;
                 }
             };
         }
