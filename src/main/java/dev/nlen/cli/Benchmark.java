@@ -1,6 +1,7 @@
 package dev.nlen.cli;
 
 import dev.nlen.generation.GenerationOptions;
+import dev.nlen.generation.LengthGuard;
 import dev.nlen.model.DecoderLayout;
 import dev.nlen.model.Device;
 import dev.nlen.model.Precision;
@@ -72,7 +73,7 @@ public final class Benchmark implements Callable<Integer> {
 
     @Option(names = "--lengths", defaultValue = "forced,natural", split = ",", paramLabel = "forced|natural",
             description = "forced = exactly --forced-tokens new tokens (min = max); natural = the model's own stop "
-                    + "(generation_config.json and the length guard). Default: forced,natural")
+                    + "(generation_config.json and the service's length guard, 3 x + 10). Default: forced,natural")
     List<String> lengths;
 
     @Option(names = "--forced-tokens", defaultValue = "32", paramLabel = "N", description = "Default: 32")
@@ -159,7 +160,7 @@ public final class Benchmark implements Callable<Integer> {
         GenerationOptions options = width > 0 ? defaults.withNumBeams(width) : defaults;
         return switch (mode) {
             case "forced" -> options.withMaxNewTokens(forcedTokens).withMinNewTokens(forcedTokens);
-            case "natural" -> options;
+            case "natural" -> options.withLengthGuard(LengthGuard.DEFAULT); // where the service stops a sentence
             default -> throw new UsageException("--lengths takes forced and natural, not " + mode);
         };
     }

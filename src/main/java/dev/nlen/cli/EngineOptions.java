@@ -1,6 +1,7 @@
 package dev.nlen.cli;
 
 import dev.nlen.generation.GenerationOptions;
+import dev.nlen.generation.LengthGuard;
 import dev.nlen.model.DecoderLayout;
 import dev.nlen.model.Device;
 import dev.nlen.model.Precision;
@@ -51,6 +52,17 @@ final class EngineOptions {
             description = "Beam width 1..16; 0 = generation_config.json's (translator.generation.beams)")
     int beams;
 
+    // not the server's keys: the server's guard defaults to 3 × + 10, the command line decodes as generate does
+    @Option(names = "--max-length-factor", paramLabel = "F", defaultValue = "0",
+            description = "Length guard: at most ceil(F x source tokens) + offset new tokens a sentence (the server's "
+                    + "translator.generation.max-length-factor, default 3 there); 0 = none, as Hugging Face generate. "
+                    + "Default: ${DEFAULT-VALUE}")
+    double maxLengthFactor;
+
+    @Option(names = "--max-length-offset", paramLabel = "N", defaultValue = "10",
+            description = "Length guard: new tokens on top of F x source tokens. Default: ${DEFAULT-VALUE}")
+    int maxLengthOffset;
+
     @Option(names = "--max-new-tokens", paramLabel = "N", descriptionKey = "translator.generation.max-new-tokens",
             defaultValue = "0", description = "Most generated tokens 1..511; 0 = generation_config.json's "
             + "(translator.generation.max-new-tokens)")
@@ -85,7 +97,10 @@ final class EngineOptions {
         if (maxNewTokens > 0) {
             options = options.withMaxNewTokens(maxNewTokens);
         }
-        return options;
+        if (maxLengthFactor < 0 || Double.isNaN(maxLengthFactor) || maxLengthOffset < 0) {
+            throw new UsageException("--max-length-factor and --max-length-offset must be >= 0");
+        }
+        return maxLengthFactor > 0 ? options.withLengthGuard(new LengthGuard(maxLengthFactor, maxLengthOffset)) : options;
     }
 
     private static void range(String flag, int value, int min, int max) {

@@ -166,11 +166,12 @@ public interface TranslatorConfig {
 
         /**
          * Length guard: at most ceil(factor × source tokens) + offset new tokens per sentence (like Marian's
-         * max-length-factor); 0 turns it off. Unset = the engine's default, 3 (see generation/LengthGuard).
+         * max-length-factor); 0 turns it off. Unset = 3 (generation/LengthGuard#DEFAULT). The service's bound only:
+         * the engine on its own (and the command line, unless --max-length-factor) decodes as generate does.
          */
         java.util.OptionalDouble maxLengthFactor();
 
-        /** Length guard: new tokens allowed on top of factor × source tokens. Unset = the engine's default, 10. */
+        /** Length guard: new tokens allowed on top of factor × source tokens. Unset = 10. */
         OptionalInt maxLengthOffset();
     }
 

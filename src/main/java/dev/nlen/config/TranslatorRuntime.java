@@ -151,12 +151,10 @@ public class TranslatorRuntime {
             options = options.withMaxNewTokens(config.generation().maxNewTokens().getAsInt());
         }
         TranslatorConfig.Generation generation = config.generation();
-        if (generation.maxLengthFactor().isPresent() || generation.maxLengthOffset().isPresent()) {
-            LengthGuard guard = options.lengthGuard();
-            options = options.withLengthGuard(new LengthGuard(generation.maxLengthFactor().orElse(guard.factor()),
-                    generation.maxLengthOffset().orElse(guard.offset())));
-        }
-        return options;
+        // the service bounds what a sentence that never writes </s> may cost; the engine itself does not (exact HF)
+        return options.withLengthGuard(new LengthGuard(
+                generation.maxLengthFactor().orElse(LengthGuard.DEFAULT.factor()),
+                generation.maxLengthOffset().orElse(LengthGuard.DEFAULT.offset())));
     }
 
     public Status status() {

@@ -12,8 +12,9 @@ import java.util.function.Predicate;
 
 /**
  * Reads decoding defaults from {@code generation_config.json} (or, for old exports, {@code config.json}), with
- * Hugging Face {@code GenerationConfig}'s own defaults for the fields a file leaves out, and the engine's
- * {@link LengthGuard#DEFAULT} (no file field sets it; the service's configuration may replace it).
+ * Hugging Face {@code GenerationConfig}'s own defaults for the fields a file leaves out, and no length guard: what
+ * the file says is what {@code generate} does, token for token. The service adds {@link LengthGuard#DEFAULT}
+ * (its configuration may change it); the command line adds one when asked ({@code --max-length-factor}).
  */
 public final class GenerationConfigReader {
 
@@ -53,7 +54,7 @@ public final class GenerationConfigReader {
                 pad,
                 json.hasNonNull("decoder_start_token_id") ? json.get("decoder_start_token_id").asLong() : pad,
                 eosIds,
-                LengthGuard.DEFAULT);
+                LengthGuard.OFF);
     }
 
     /**

@@ -103,10 +103,11 @@ class LengthGuardTest {
     }
 
     @Test
-    void theReaderGivesTheDefaultAndWithersKeepIt() throws Exception {
+    void theReaderGivesNoGuardAndWithersKeepOne() throws Exception {
         GenerationOptions read = GenerationConfigReader.read(TestModels.TINY_DICT.resolve("generation_config.json"));
-        assertEquals(LengthGuard.DEFAULT, read.lengthGuard());
-        assertEquals(LengthGuard.DEFAULT, read.withNumBeams(2).withMaxNewTokens(5).withMinNewTokens(1)
+        assertEquals(LengthGuard.OFF, read.lengthGuard(), "the file's own semantics: Hugging Face generate's");
+        GenerationOptions guarded = read.withLengthGuard(LengthGuard.DEFAULT);
+        assertEquals(LengthGuard.DEFAULT, guarded.withNumBeams(2).withMaxNewTokens(5).withMinNewTokens(1)
                 .withNumReturnSequences(1).withPenalties(1.0, 1.0, 0).lengthGuard());
         assertThrows(IllegalArgumentException.class, () -> new LengthGuard(-1, 0));
         assertThrows(IllegalArgumentException.class, () -> new LengthGuard(Double.NaN, 0));
@@ -130,7 +131,8 @@ class LengthGuardTest {
                 }
                 batch.add(ids);
             }
-            List<List<Hypothesis>> guarded = new Generator(model).generate(batch, defaults, 4);
+            List<List<Hypothesis>> guarded = new Generator(model)
+                    .generate(batch, defaults.withLengthGuard(LengthGuard.DEFAULT), 4);
             List<List<Hypothesis>> free = new Generator(model)
                     .generate(batch, defaults.withLengthGuard(LengthGuard.OFF), 4);
             for (int i = 0; i < batch.size(); i++) {
