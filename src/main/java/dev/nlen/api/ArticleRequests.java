@@ -21,9 +21,12 @@ import jakarta.ws.rs.core.Response.Status;
 @Singleton
 public class ArticleRequests {
 
-    /** A request ready to translate; {@code html} is set when the body was HTML. */
+    /**
+     * A request ready to translate; {@code html} is set when the body was HTML; {@code client} is whose share of
+     * the queue it takes (its API key's id, else its address).
+     */
     public record Prepared(ArticleTranslator translator, SegmentedArticle article, GenerationOptions options,
-                           HtmlDocument html, String text) {}
+                           HtmlDocument html, String client) {}
 
     @Inject
     TranslatorRuntime runtime;
@@ -31,11 +34,8 @@ public class ArticleRequests {
     @Inject
     ClientGate gate;
 
-    /**
-     * @param key the request's API key (null for none), for the per-client character budget
-     * @param address the client's address, which counts in its place when keys are off
-     */
-    public Prepared prepare(HttpHeaders headers, byte[] body, String key, SocketAddress address) {
+    /** @param address the client's address, which counts in place of its API key when keys are off */
+    public Prepared prepare(HttpHeaders headers, byte[] body, SocketAddress address) {
         TranslatorConfig.Limits limits = runtime.config().limits();
         if (body.length > limits.maxBodyBytes()) {
             throw ProblemException.tooLarge("body", "the body has " + body.length + " bytes; the limit is "
@@ -48,6 +48,7 @@ public class ArticleRequests {
         }
         String text = TextChecks.checked(html == null ? request.text() : html.plainText(), limits);
         // charged before readiness: a client's characters count even while the model loads
+        String key = KeyFilter.bearer(headers.getHeaderString(HttpHeaders.AUTHORIZATION));
         gate.charge(key, address, text.codePointCount(0, text.length())).ifPresent(refusal -> {
             throw KeyFilter.exception(refusal);
         });
@@ -63,7 +64,7 @@ public class ArticleRequests {
             throw ProblemException.tooLarge("text", "the article has " + article.paragraphs().size()
                     + " paragraphs; the limit is " + limits.maxParagraphs(), limits.maxParagraphs());
         }
-        return new Prepared(translator, article, options, html, text);
+        return new Prepared(translator, article, options, html, gate.client(key, address));
     }
 
     private ProblemException notReady() {

@@ -9,7 +9,6 @@ import dev.nlen.translation.AlignedDocument;
 import dev.nlen.translation.ArticleTranslator;
 import dev.nlen.translation.TranslatedHtml;
 import io.smallrye.common.annotation.Blocking;
-import dev.nlen.api.security.KeyFilter;
 import dev.nlen.api.security.KeyRequired;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.inject.Inject;
@@ -43,9 +42,6 @@ public class TranslateResource {
 
     @Inject
     ArticleRequests requests;
-
-    @Inject
-    dev.nlen.api.security.ApiKeys apiKeys;
 
     @POST
     @Blocking // parsing, segmenting and tokenizing run here; decoding runs on the batch workers
@@ -93,9 +89,8 @@ public class TranslateResource {
     public CompletionStage<Response> translate(@Context HttpHeaders headers, @Context HttpServerRequest http,
                                                byte[] body) {
         DocumentRenderer renderer = OutputFormats.negotiate(headers.getAcceptableMediaTypes());
-        String key = KeyFilter.bearer(headers.getHeaderString(HttpHeaders.AUTHORIZATION));
-        ArticleRequests.Prepared prepared = requests.prepare(headers, body, key, http.remoteAddress());
-        String client = apiKeys.client(key, http.remoteAddress()); // whose share of the queue the work takes
+        ArticleRequests.Prepared prepared = requests.prepare(headers, body, http.remoteAddress());
+        String client = prepared.client();
         HtmlDocument html = prepared.html();
         ArticleTranslator translator = prepared.translator();
         SegmentedArticle article = prepared.article();

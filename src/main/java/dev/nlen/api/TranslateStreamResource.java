@@ -6,8 +6,6 @@ import dev.nlen.format.JsonDocumentView;
 import dev.nlen.translation.AlignedDocument;
 import dev.nlen.translation.AlignedParagraph;
 import dev.nlen.translation.RequestClient;
-import dev.nlen.api.security.ApiKeys;
-import dev.nlen.api.security.KeyFilter;
 import dev.nlen.config.TranslatorConfig;
 import dev.nlen.config.TranslatorRuntime;
 import dev.nlen.api.security.KeyRequired;
@@ -56,9 +54,6 @@ public class TranslateStreamResource {
     ArticleRequests requests;
 
     @Inject
-    ApiKeys apiKeys;
-
-    @Inject
     TranslatorRuntime runtime;
 
     @Inject
@@ -82,8 +77,7 @@ public class TranslateStreamResource {
     @APIResponse(responseCode = "503", description = "Model not ready, queue full or shutting down (Retry-After)")
     public Multi<OutboundSseEvent> stream(@Context HttpHeaders headers, @Context HttpServerRequest http,
                                           @Context Sse sse, byte[] body) {
-        String key = KeyFilter.bearer(headers.getHeaderString(HttpHeaders.AUTHORIZATION));
-        ArticleRequests.Prepared request = requests.prepare(headers, body, key, http.remoteAddress());
+        ArticleRequests.Prepared request = requests.prepare(headers, body, http.remoteAddress());
         TranslatorConfig.Scheduling scheduling = runtime.config().scheduling();
         Function<AlignedParagraph, JsonDocumentView.Paragraph> view =
                 JsonDocumentView.paragraphsOf(request.article().text());
@@ -92,7 +86,7 @@ public class TranslateStreamResource {
         events.onNext(event(sse, "start", null, new Start(request.article().paragraphs().size(),
                 request.article().sentenceCount())));
         // on behalf of the key or address, so the scheduler holds the client to its share of the queue
-        CompletableFuture<AlignedDocument> done = RequestClient.call(apiKeys.client(key, http.remoteAddress()),
+        CompletableFuture<AlignedDocument> done = RequestClient.call(request.client(),
                 () -> request.translator().stream(request.article(), request.options(),
                         paragraph -> events.onNext(event(sse, "paragraph", String.valueOf(paragraph.index()),
                                 view.apply(paragraph)))));

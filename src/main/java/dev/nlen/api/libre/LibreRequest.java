@@ -38,8 +38,13 @@ record LibreRequest(List<String> texts, boolean array, boolean auto, boolean htm
             throw CompatException.badRequest("format '" + format + "' is not supported; use text or html");
         }
         int alternatives = params.one("alternatives").map(LibreRequest::count).orElse(0);
-        Optional<String> key = params.one("api_key").or(() -> params.one("apiKey")).filter(k -> !k.isEmpty());
-        return new LibreRequest(texts, jsonArray, source.equals("auto"), format.equals("html"), alternatives, key);
+        return new LibreRequest(texts, jsonArray, source.equals("auto"), format.equals("html"), alternatives,
+                apiKey(params));
+    }
+
+    /** The request's API key: {@code api_key}, or {@code apiKey} as the npm client sends it; empty when blank. */
+    static Optional<String> apiKey(Params params) {
+        return params.one("api_key").or(() -> params.one("apiKey")).filter(k -> !k.isEmpty());
     }
 
     private static int count(String value) {

@@ -117,8 +117,7 @@ public class LibreResource {
     public List<Detected> detect(@HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType type,
                                  @Context HttpServerRequest http, @Context UriInfo uri, byte[] body) {
         Params params = params(type, uri, body).only(Set.of("q", "api_key", "apiKey"));
-        refuse(gate.enter(params.one("api_key").or(() -> params.one("apiKey")).filter(k -> !k.isEmpty()).orElse(null),
-                http.remoteAddress()));
+        refuse(gate.enter(LibreRequest.apiKey(params).orElse(null), http.remoteAddress()));
         String q = params.one("q").filter(t -> !t.isBlank()).orElseThrow(() ->
                 CompatException.badRequest("Invalid request: missing q parameter"));
         List<LanguageGuess> guesses = detection.awaitGuesses(q, DETECT_WAIT).orElseThrow(() ->

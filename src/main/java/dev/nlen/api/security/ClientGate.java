@@ -13,7 +13,7 @@ import java.util.Optional;
 public class ClientGate {
 
     /** Why a request was turned away; {@code field} names the limit or credential, {@code retryAfterSeconds} 0 if none. */
-    public record Refusal(int status, Reason reason, String field, String message, long retryAfterSeconds) {}
+    public record Refusal(Reason reason, String field, String message, long retryAfterSeconds) {}
 
     public enum Reason { NO_KEY, WRONG_KEY, RATE_LIMITED }
 
@@ -31,13 +31,18 @@ public class ClientGate {
     public Optional<Refusal> enter(String key, SocketAddress address) {
         if (keys.enabled()) {
             if (key == null || key.isEmpty()) {
-                return Optional.of(new Refusal(401, Reason.NO_KEY, "api-key", "this endpoint needs an API key", 0));
+                return Optional.of(new Refusal(Reason.NO_KEY, "api-key", "this endpoint needs an API key", 0));
             }
             if (!keys.accepts(key)) {
-                return Optional.of(new Refusal(403, Reason.WRONG_KEY, "api-key", "the API key is not accepted", 0));
+                return Optional.of(new Refusal(Reason.WRONG_KEY, "api-key", "the API key is not accepted", 0));
             }
         }
         return limits.request(keys.client(key, address)).map(ClientGate::tooMany);
+    }
+
+    /** Who {@code key} (null for none) or, when keys are off, {@code address} is in the limits and the queue share. */
+    public String client(String key, SocketAddress address) {
+        return keys.client(key, address);
     }
 
     /** Counts {@code characters} of the text to translate (checked before the model's readiness, so always charged). */
@@ -53,7 +58,7 @@ public class ClientGate {
 
     private static Refusal tooMany(RateLimits.Refusal refusal) {
         long seconds = Math.max(1, (refusal.retryAfter().toMillis() + 999) / 1000);
-        return new Refusal(429, Reason.RATE_LIMITED, refusal.limit(), "over this client's limit of "
+        return new Refusal(Reason.RATE_LIMITED, refusal.limit(), "over this client's limit of "
                 + refusal.perMinute() + " " + refusal.limit().replace('-', ' ') + "; retry after " + seconds + " s",
                 seconds);
     }
